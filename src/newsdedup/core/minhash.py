@@ -30,22 +30,16 @@ def sign_many(shingle_sets: Sequence[np.ndarray], scheme: SignatureScheme) -> np
         while stop < len(shingle_sets) and (rows == 0 or rows + len(shingle_sets[stop]) <= max_rows):
             rows += len(shingle_sets[stop])
             stop += 1
-        _sign_chunk(shingle_sets, start, stop, a, b, signatures)
+        signatures[start:stop] = _sign_chunk(shingle_sets[start:stop], a, b)
         start = stop
     return signatures
 
 
-def _sign_chunk(
-    shingle_sets: Sequence[np.ndarray],
-    start: int,
-    stop: int,
-    a: np.ndarray,
-    b: np.ndarray,
-    out: np.ndarray,
-) -> None:
-    members = [i for i in range(start, stop) if len(shingle_sets[i])]
+def _sign_chunk(shingle_sets: Sequence[np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    out = np.full((len(shingle_sets), a.shape[0]), EMPTY_VALUE, dtype=np.uint32)
+    members = [i for i, shingles in enumerate(shingle_sets) if len(shingles)]
     if not members:
-        return
+        return out
     lengths = np.fromiter((len(shingle_sets[i]) for i in members), dtype=np.int64, count=len(members))
     values = np.concatenate([shingle_sets[i] for i in members])
     mixed = fmix32((values & np.uint64(0xFFFFFFFF)).astype(np.uint32))
@@ -53,6 +47,7 @@ def _sign_chunk(
     permuted += b[None, :]
     offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     out[members] = np.minimum.reduceat(permuted, offsets, axis=0)
+    return out
 
 
 def band_keys(signatures: np.ndarray, scheme: SignatureScheme) -> np.ndarray:
@@ -69,4 +64,4 @@ def band_keys(signatures: np.ndarray, scheme: SignatureScheme) -> np.ndarray:
 
 def estimate_jaccard(first: np.ndarray, second: np.ndarray) -> float:
     """The share of equal slots of two signatures: an unbiased estimate of their sets' Jaccard."""
-    return float(np.count_nonzero(first == second)) / first.shape[0]
+    return int(np.count_nonzero(first == second)) / int(first.shape[0])

@@ -1,6 +1,7 @@
 """Text normalization: the one place that decides which differences between two texts do not count.
 
-Unicode NFKC, case folding, accents, typographic quotes and dashes, digit grouping, punctuation and whitespace.
+Unicode NFKC, case folding, accents, typographic quotes and dashes, digit grouping, punctuation
+and whitespace.
 Any change to the output of `normalize` must bump `scheme.NORMALIZATION_VERSION`.
 """
 
