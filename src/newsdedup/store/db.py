@@ -1,0 +1,146 @@
+"""Engines, sessions, the one transaction boundary, and schema migrations (Alembic).
+
+Nothing here runs at import time: engines are built by `create_engine_for` when the caller asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+_MIGRATIONS_CANDIDATES = (
+    Path(__file__).resolve().parents[1] / "migrations",  # packaged next to the code (wheel build)
+    Path(__file__).resolve().parents[3] / "migrations",  # source checkout / editable install
+)
+
+
+def normalize_database_url(url: str) -> str:
+    """Return ``url`` with PostgreSQL spelled for psycopg 3 (``postgres://`` and ``postgresql://`` too)."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def create_engine_for(url: str, *, pool_size: int = 5) -> Engine:
+    """Build an engine for a SQLite or PostgreSQL URL.
+
+    SQLite gets WAL, foreign keys and a busy timeout on every connection, its parent directory is
+    created, and SQLAlchemy emits BEGIN itself so savepoints and transactional DDL work.
+    PostgreSQL goes through psycopg 3 with a pool of ``pool_size`` connections.
+    """
+    parsed = make_url(normalize_database_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(parsed, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    raise ValueError(
+        f"unsupported database URL {parsed.render_as_string(hide_password=True)!r}; "
+        "use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user:password@host/dbname"
+    )
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    in_memory = database in ("", ":memory:") or database.startswith("file:")
+    if not in_memory:
+        Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take BEGIN away from the sqlite3 module (it skips it before SELECT, DDL and SAVEPOINT).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions bound to ``engine``; objects stay readable after commit."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """The one transaction boundary: yield a session, commit once at the end, roll back on any error."""
+    with factory() as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def migrations_dir() -> Path:
+    """The directory holding ``env.py`` and ``versions/`` for Alembic."""
+    for candidate in _MIGRATIONS_CANDIDATES:
+        if (candidate / "env.py").is_file():
+            return candidate
+    tried = ", ".join(str(path) for path in _MIGRATIONS_CANDIDATES)
+    raise FileNotFoundError(
+        f"newsdedup's Alembic migrations were not found (tried {tried}). They live in the source "
+        "checkout's migrations/ directory: install with `pip install -e .` from a checkout, or run "
+        "`alembic upgrade head` from the checkout with DATABASE_URL set."
+    )
+
+
+def alembic_config(url: str | None = None, *, connection: Connection | None = None) -> Config:
+    """An Alembic config for newsdedup's migrations, aimed at ``url`` or an open ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if url is not None:
+        # ConfigParser interpolation: a literal % in a password must be doubled.
+        config.set_main_option("sqlalchemy.url", normalize_database_url(url).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_database(url_or_engine: str | Engine) -> None:
+    """Bring the database's schema to the newest migration (``alembic upgrade head``)."""
+    engine = create_engine_for(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection=connection), "head")
+    finally:
+        if isinstance(url_or_engine, str):
+            engine.dispose()
+
+
+def database_is_ready(engine: Engine) -> bool:
+    """True when the database answers and its schema is at the newest migration."""
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    try:
+        with engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    except SQLAlchemyError:
+        return False
+    return current == heads

@@ -1,0 +1,267 @@
+"""`ArticleIndex` over SQLAlchemy (SQLite or PostgreSQL): bulk writes, one-statement candidate lookups.
+
+Every method flushes through the caller's session and never commits: wrap the work in
+`newsdedup.store.db.transaction` so an article, its signature and its band keys land together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+import numpy as np
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from newsdedup.core.fingerprint import Fingerprint, signature_from_bytes
+from newsdedup.core.minhash import band_keys
+from newsdedup.core.scheme import SignatureScheme
+from newsdedup.ports import Candidate, IndexStats, NewArticle, StoredArticle, UpsertOutcome
+from newsdedup.store.bands import BandRows, delete_band_rows, find_candidates, insert_band_rows
+from newsdedup.store.batch import check_articles, check_fingerprint_scheme, last_wins, sequential_outcomes
+from newsdedup.store.meta import ensure_scheme, stored_scheme
+from newsdedup.store.models import Article, LshBand, Signature
+
+CHUNK = 5000
+"""Most values bound in one IN list (SQLite allows 32766 parameters per statement)."""
+
+_ARTICLE_COLUMNS = (
+    Article.id,
+    Article.url,
+    Article.text,
+    Article.text_hash,
+    Article.first_seen_at,
+    Article.title,
+    Article.publisher,
+    Article.domain,
+    Article.canonical_url,
+    Article.published_at,
+)
+
+
+class _Known(NamedTuple):
+    id: int
+    signature: bytes | None
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _stored(row: Any) -> StoredArticle:
+    return StoredArticle(
+        id=row.id,
+        url=row.url,
+        text=row.text,
+        text_hash=row.text_hash,
+        first_seen_at=row.first_seen_at,
+        title=row.title,
+        publisher=row.publisher,
+        domain=row.domain,
+        canonical_url=row.canonical_url,
+        published_at=row.published_at,
+    )
+
+
+def _keys_of(signatures: Iterable[bytes], scheme: SignatureScheme) -> np.ndarray:
+    stacked = np.stack([signature_from_bytes(data, scheme) for data in signatures])
+    return band_keys(stacked, scheme)
+
+
+class SqlArticleIndex:
+    """Articles, signatures and LSH band keys in SQL tables, under one signature scheme.
+
+    The scheme is checked against ``index_meta`` on first use (recorded there by the first write);
+    a different stored scheme raises `SchemeError` with re-index advice.
+    """
+
+    def __init__(
+        self, session: Session, scheme: SignatureScheme, *, clock: Callable[[], datetime] = _utc_now
+    ) -> None:
+        self._session = session
+        self._scheme = scheme
+        self._clock = clock
+        self._scheme_confirmed = False
+
+    @property
+    def scheme(self) -> SignatureScheme:
+        """The scheme every stored signature was made under."""
+        return self._scheme
+
+    def _confirm_scheme(self) -> None:
+        """Check the stored scheme once for reads; an empty index has nothing to disagree with."""
+        if self._scheme_confirmed:
+            return
+        stored = stored_scheme(self._session)
+        if stored is not None:
+            self._scheme.require_same(stored)
+            self._scheme_confirmed = True
+
+    def upsert_many(self, articles: Sequence[NewArticle]) -> list[UpsertOutcome]:
+        """Insert new urls and replace known ones (text, signature, band keys; id and first_seen_at stay).
+
+        A url given twice in one batch is stored once, with its last version. A few statements
+        for the whole batch, whatever its size.
+        """
+        if not articles:
+            return []
+        check_articles(articles, self._scheme)
+        ensure_scheme(self._session, self._scheme)
+        chosen = last_wins(articles)
+        known = self._lookup(list(chosen))
+        now = self._clock()
+
+        created_ids = self._insert_articles([chosen[url] for url in chosen if url not in known], now)
+        replaced = [(known[url], chosen[url]) for url in chosen if url in known]
+        self._update_articles(replaced, now)
+
+        changed = [
+            (old, article)
+            for old, article in replaced
+            if old.signature != article.fingerprint.signature_bytes()
+        ]
+        self._replace_signatures(created_ids, changed, chosen)
+        stale = [old for old, _ in changed if old.signature is not None]
+        if stale:
+            stale_keys = _keys_of((old.signature for old in stale if old.signature is not None), self._scheme)
+            delete_band_rows(self._session, BandRows.of([old.id for old in stale], stale_keys))
+        fresh = [(created_ids[url], chosen[url].fingerprint) for url in created_ids]
+        fresh += [(old.id, article.fingerprint) for old, article in changed]
+        if fresh:
+            keys = np.stack([fingerprint.band_keys for _, fingerprint in fresh])
+            insert_band_rows(self._session, BandRows.of([article_id for article_id, _ in fresh], keys))
+
+        ids = created_ids | {url: old.id for url, old in known.items()}
+        return sequential_outcomes(articles, ids, set(known))
+
+    def _lookup(self, urls: list[str]) -> dict[str, _Known]:
+        known: dict[str, _Known] = {}
+        for chunk in _chunks(urls):
+            statement = (
+                select(Article.url, Article.id, Signature.signature)
+                .outerjoin(Signature, Signature.article_id == Article.id)
+                .where(Article.url.in_(chunk))
+            )
+            for url, article_id, signature in self._session.execute(statement):
+                known[url] = _Known(article_id, signature)
+        return known
+
+    @staticmethod
+    def _values(article: NewArticle, now: datetime) -> dict[str, Any]:
+        return {
+            "url": article.url,
+            "canonical_url": article.canonical_url,
+            "publisher": article.publisher,
+            "domain": article.domain,
+            "title": article.title,
+            "published_at": article.published_at,
+            "updated_at": now,
+            "text_hash": article.fingerprint.text_hash,
+            "word_count": article.fingerprint.word_count,
+            "text": article.text,
+        }
+
+    def _insert_articles(self, articles: list[NewArticle], now: datetime) -> dict[str, int]:
+        if not articles:
+            return {}
+        rows = [self._values(article, now) | {"first_seen_at": now} for article in articles]
+        result = self._session.execute(insert(Article).returning(Article.url, Article.id), rows)
+        return {url: article_id for url, article_id in result}
+
+    def _update_articles(self, replaced: list[tuple[_Known, NewArticle]], now: datetime) -> None:
+        if replaced:
+            rows = [self._values(article, now) | {"id": old.id} for old, article in replaced]
+            self._session.execute(update(Article), rows)
+
+    def _replace_signatures(
+        self,
+        created_ids: dict[str, int],
+        changed: list[tuple[_Known, NewArticle]],
+        chosen: dict[str, NewArticle],
+    ) -> None:
+        for chunk in _chunks([old.id for old, _ in changed]):
+            self._session.execute(
+                delete(Signature).where(Signature.article_id.in_(chunk)),
+                execution_options={"synchronize_session": False},
+            )
+        rows = [
+            {"article_id": article_id, "signature": chosen[url].fingerprint.signature_bytes()}
+            for url, article_id in created_ids.items()
+        ]
+        rows += [
+            {"article_id": old.id, "signature": article.fingerprint.signature_bytes()}
+            for old, article in changed
+        ]
+        if rows:
+            self._session.execute(insert(Signature), rows)
+
+    def candidates(self, fingerprint: Fingerprint, limit: int) -> list[Candidate]:
+        """Articles sharing a band key or the exact normalized text, most shared bands first (one query)."""
+        check_fingerprint_scheme(fingerprint.scheme_id, self._scheme, what="the query")
+        self._confirm_scheme()
+        return find_candidates(self._session, fingerprint, limit)
+
+    def get(self, article_id: int) -> StoredArticle | None:
+        """One article by id."""
+        row = self._session.execute(select(*_ARTICLE_COLUMNS).where(Article.id == article_id)).first()
+        return None if row is None else _stored(row)
+
+    def get_many(self, article_ids: Sequence[int]) -> dict[int, StoredArticle]:
+        """Several articles by id; missing ids are absent from the result."""
+        found: dict[int, StoredArticle] = {}
+        for chunk in _chunks(list(dict.fromkeys(article_ids))):
+            for row in self._session.execute(select(*_ARTICLE_COLUMNS).where(Article.id.in_(chunk))):
+                found[row.id] = _stored(row)
+        return found
+
+    def get_by_url(self, url: str) -> StoredArticle | None:
+        """One article by its exact url."""
+        row = self._session.execute(select(*_ARTICLE_COLUMNS).where(Article.url == url)).first()
+        return None if row is None else _stored(row)
+
+    def signature(self, article_id: int) -> np.ndarray | None:
+        """The stored signature of an article, or None."""
+        data = self._session.scalar(select(Signature.signature).where(Signature.article_id == article_id))
+        return None if data is None else signature_from_bytes(data, self._scheme)
+
+    def delete(self, article_id: int) -> bool:
+        """Remove an article with its signature and band keys; False when there was none."""
+        self._confirm_scheme()
+        data = self._session.scalar(select(Signature.signature).where(Signature.article_id == article_id))
+        if data is not None:
+            delete_band_rows(self._session, BandRows.of([article_id], _keys_of([data], self._scheme)))
+        options = {"synchronize_session": False}
+        self._session.execute(
+            delete(Signature).where(Signature.article_id == article_id), execution_options=options
+        )
+        deleted = self._session.execute(
+            delete(Article).where(Article.id == article_id).returning(Article.id), execution_options=options
+        )
+        return deleted.first() is not None
+
+    def iter_articles(self, batch_size: int = 1000) -> Iterator[StoredArticle]:
+        """Every article in id order, read ``batch_size`` at a time (safe to upsert while iterating)."""
+        after = 0
+        while True:
+            statement = select(*_ARTICLE_COLUMNS).where(Article.id > after).order_by(Article.id)
+            rows = self._session.execute(statement.limit(batch_size)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _stored(row)
+            after = rows[-1].id
+
+    def stats(self) -> IndexStats:
+        """Counts of what is stored, and the stored scheme's id."""
+        articles = self._session.scalar(select(func.count()).select_from(Article)) or 0
+        band_rows = self._session.scalar(select(func.count()).select_from(LshBand)) or 0
+        stored = stored_scheme(self._session)
+        return IndexStats(
+            articles=articles, band_rows=band_rows, scheme_id=None if stored is None else stored.id
+        )
