@@ -1,0 +1,110 @@
+"""Bulk paths are bulk: thousands of articles in a handful of statements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, Engine, event, func, select
+from sqlalchemy.orm import Session
+
+from newsdedup.core import SignatureScheme, default_scheme, fingerprint_many
+from newsdedup.ports import NewArticle
+from newsdedup.store import bands
+from newsdedup.store.models import Article, LshBand
+from newsdedup.store.sql import SqlArticleIndex
+from tests.store.factory import random_text
+
+BULK = 2000
+
+
+@pytest.fixture(scope="module")
+def bulk_articles() -> list[NewArticle]:
+    """2,000 distinct random articles and 200 of them again, fingerprinted once for the module."""
+    texts = [random_text(seed) for seed in range(BULK)]
+    prints = fingerprint_many(texts, default_scheme())
+    return [
+        NewArticle(url=f"https://bulk.example/{i}", text=text, fingerprint=print_)
+        for i, (text, print_) in enumerate(zip(texts, prints, strict=True))
+    ]
+
+
+@contextmanager
+def counting(engine: Engine) -> Iterator[list[str]]:
+    """Collect every statement sent through ``engine`` (executemany counts once)."""
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_bulk_upsert_uses_a_constant_number_of_statements(
+    engine: Engine,
+    session: Session,
+    scheme: SignatureScheme,
+    bulk_articles: list[NewArticle],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copies: list[int] = []
+    real_copy = bands._copy_band_rows
+
+    def spy(connection: Connection, rows: bands.BandRows) -> None:
+        copies.append(len(rows))
+        real_copy(connection, rows)
+
+    monkeypatch.setattr(bands, "_copy_band_rows", spy)
+    index = SqlArticleIndex(session, scheme)
+    with counting(engine) as few:
+        index.upsert_many(bulk_articles[:20])
+    copies.clear()
+    with counting(engine) as many:
+        outcomes = index.upsert_many(bulk_articles[20:])
+
+    assert len(outcomes) == BULK - 20
+    assert all(outcome.created for outcome in outcomes)
+    assert session.scalar(select(func.count()).select_from(Article)) == BULK
+    assert session.scalar(select(func.count()).select_from(LshBand)) == BULK * scheme.bands
+    # Insert-many-values pages 1000 rows per INSERT ... RETURNING, so 2,000 rows may add one.
+    assert len(many) <= len(few) + 2, many
+    assert len(many) <= 12, many
+    if engine.dialect.name == "postgresql":
+        assert copies == [(BULK - 20) * scheme.bands], "PostgreSQL band rows go through one COPY"
+
+
+def test_bulk_update_uses_a_constant_number_of_statements(
+    engine: Engine, session: Session, scheme: SignatureScheme, bulk_articles: list[NewArticle]
+) -> None:
+    index = SqlArticleIndex(session, scheme)
+    index.upsert_many(bulk_articles)
+    shifted = [
+        NewArticle(url=item.url, text=other.text, fingerprint=other.fingerprint)
+        for item, other in zip(bulk_articles, bulk_articles[1:] + bulk_articles[:1], strict=True)
+    ]
+    with counting(engine) as statements:
+        outcomes = index.upsert_many(shifted)
+
+    assert not any(outcome.created for outcome in outcomes)
+    assert len(statements) <= 12, statements
+    assert session.scalar(select(func.count()).select_from(LshBand)) == BULK * scheme.bands
+    [first] = index.candidates(bulk_articles[1].fingerprint, limit=1)
+    assert first.article_id == outcomes[0].id
+
+
+def test_a_query_is_one_statement(
+    engine: Engine, session: Session, scheme: SignatureScheme, bulk_articles: list[NewArticle]
+) -> None:
+    index = SqlArticleIndex(session, scheme)
+    index.upsert_many(bulk_articles[:300])
+    index.candidates(bulk_articles[0].fingerprint, limit=5)  # the first query reads the stored scheme
+    with counting(engine) as statements:
+        found = index.candidates(bulk_articles[7].fingerprint, limit=5)
+    assert len(statements) == 1
+    assert found[0].same_text
