@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,8 @@ __all__ = [
     "decode_html",
     "extract_article",
 ]
+
+LOGGER: Final = logging.getLogger(__name__)
 
 DEFAULT_MAX_HTML_SIZE: Final = 10_000_000
 """Largest HTML accepted by `extract_article`: bytes for ``bytes`` input, characters for ``str``."""
@@ -213,18 +216,22 @@ def _parse(markup: str) -> _Tree | None:
 
 
 def _trafilatura(tree: _Tree, url: str | None, extensive_date_search: bool) -> Any:
-    return trafilatura.bare_extraction(
-        tree,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-        with_metadata=True,
-        date_extraction_params=_date_params(extensive_date_search),
-    )
+    try:
+        return trafilatura.bare_extraction(
+            tree,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+            with_metadata=True,
+            date_extraction_params=_date_params(extensive_date_search),
+        )
+    except Exception:  # a third-party parser on arbitrary web pages: fall back rather than fail the batch
+        LOGGER.warning("trafilatura failed on %s; using the plain rendering of the body", url, exc_info=True)
+        return None
 
 
 def _date_params(extensive_search: bool) -> dict[str, Any]:

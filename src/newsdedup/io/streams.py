@@ -52,7 +52,7 @@ def decompressed(stream: io.BufferedReader, compression: Compression) -> IO[byte
     if compression == "gzip":
         return cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
     if compression == "zstd":
-        reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
+        reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True, closefd=False)
         return io.BufferedReader(reader)
     return stream
 
@@ -66,8 +66,8 @@ def lines(
 ) -> Iterator[tuple[int, bytes | None]]:
     """Yield ``(line number, line)`` from 1; a line longer than ``max_bytes`` is skipped and yields None.
 
-    Memory stays within ``max_bytes`` whatever the input. A damaged or truncated compressed stream is
-    reported once, at the line where it broke, and ends the iteration.
+    Memory stays within ``max_bytes`` whatever the input. A stream that fails (a damaged or truncated
+    compressed file, an I/O error) is reported once, at the line where it broke, and ends the iteration.
     """
     number = 0
     try:
@@ -88,7 +88,7 @@ def lines(
         on_error(
             RecordError(
                 RecordSource(path, line=number + 1),
-                f"the compressed data is damaged or truncated ({type(error).__name__}: {error}); "
+                f"cannot read on ({type(error).__name__}: {error}): the file is damaged or truncated; "
                 "the lines before it were read",
             )
         )
