@@ -14,7 +14,7 @@ class Settings(BaseSettings):
     ``DATABASE_URL`` is also read without the prefix, as hosting platforms set it.
     """
 
-    model_config = SettingsConfigDict(env_prefix="NEWSDEDUP_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="NEWSDEDUP_", extra="ignore", populate_by_name=True)
 
     database_url: str = Field(
         default=DEFAULT_DATABASE_URL,

@@ -1,0 +1,46 @@
+"""Typed dependencies: settings, the unit of work (one transaction per request), the detector."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from newsdedup.core import SignatureScheme
+from newsdedup.detector import Detector
+from newsdedup.settings import Settings
+from newsdedup.store.db import transaction
+from newsdedup.store.sql import SqlArticleIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    """What the app builds once in its lifespan and every request shares."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    scheme: SignatureScheme
+
+    @contextmanager
+    def detector(self) -> Iterator[Detector]:
+        """A detector over a session that commits once when the block ends, or rolls back."""
+        with transaction(self.sessions) as session:
+            yield Detector(
+                SqlArticleIndex(session, self.scheme), candidate_limit=self.settings.candidate_limit
+            )
+
+
+def get_runtime(request: Request) -> Runtime:
+    """The runtime stored on the app by its lifespan."""
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+UnitOfWork = Callable[[], AbstractContextManager[Detector]]

@@ -1,0 +1,224 @@
+"""The `newsdedup` command: each command a few lines over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from itertools import islice
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from newsdedup.core import default_scheme
+from newsdedup.detector import ArticleInput, Detector, MatchQuery
+from newsdedup.extract import ExtractionError, extract_article
+from newsdedup.io.readers import read_records
+from newsdedup.io.records import ArticleRecord, RecordError
+from newsdedup.settings import get_settings
+from newsdedup.store.db import create_engine_for, transaction, upgrade_database
+from newsdedup.store.sql import SqlArticleIndex
+
+app = typer.Typer(help="Find the original of republished news.", no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+err = Console(stderr=True)
+
+
+class OnError(StrEnum):
+    """What `index` does with a bad input line."""
+
+    SKIP = "skip"
+    STOP = "stop"
+
+
+def _sessions() -> tuple[Engine, sessionmaker[Session]]:
+    settings = get_settings()
+    engine = create_engine_for(settings.database_url)
+    if engine.dialect.name == "sqlite":
+        upgrade_database(engine)
+    return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def _as_input(record: ArticleRecord) -> ArticleInput:
+    text, title, published_at, canonical = record.text, record.title, record.published_at, None
+    if text is None:
+        extracted = extract_article(record.html or "", url=record.url)
+        text, title = extracted.text, title or extracted.title
+        published_at = published_at or extracted.published_at
+        canonical = extracted.canonical_url or extracted.og_url
+    return ArticleInput(
+        url=record.url,
+        text=text,
+        title=title,
+        publisher=record.publisher,
+        published_at=published_at,
+        canonical_url=canonical,
+    )
+
+
+def _batches(items: Iterator[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (use 2+ in production).")] = 1,
+) -> None:
+    """Run the HTTP API (OpenAPI docs at /docs).
+
+    Example: newsdedup serve --port 8000
+    """
+    import uvicorn
+
+    uvicorn.run("newsdedup.api:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@app.command()
+def index(
+    files: Annotated[list[str], typer.Argument(help="JSONL/CSV/Parquet/WARC files, globs or '-' for stdin.")],
+    on_error: Annotated[OnError, typer.Option(help="Skip a bad record, or stop at it.")] = OnError.SKIP,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per transaction.")] = 1000,
+) -> None:
+    """Index articles: one JSON object per line with url, text or html, title, published_at, publisher.
+
+    Each batch is stored in one transaction; a bad line is reported as FILE:LINE and skipped
+    (or stops the run after storing the good lines before it, with --on-error stop).
+
+    Example: newsdedup index articles.jsonl
+    """
+    engine, sessions = _sessions()
+    errors: list[str] = []
+
+    def report(error: RecordError) -> None:
+        errors.append(str(error))
+        err.print(f"[yellow]skipped[/] {error}")
+        if on_error is OnError.STOP:
+            raise typer.Exit(code=1)
+
+    def inputs() -> Iterator[ArticleInput]:
+        for record in read_records(files, on_error=report):
+            try:
+                yield _as_input(record)
+            except (ExtractionError, ValueError) as error:
+                report(RecordError(record.source, str(error)))
+
+    stored = 0
+    with _progress() as progress:
+        task = progress.add_task("indexing", total=None)
+        try:
+            for batch in _batches(inputs(), batch_size):
+                with transaction(sessions) as session:
+                    Detector(SqlArticleIndex(session, default_scheme())).index_many(batch, with_matches=False)
+                stored += len(batch)
+                progress.update(task, advance=len(batch))
+        finally:
+            err.print(f"indexed {stored:,} articles, {len(errors):,} bad records")
+            engine.dispose()
+
+
+@app.command()
+def match(
+    file: Annotated[
+        str, typer.Argument(help="JSONL of {text|html, url?, published_at?}, plain text, or '-'.")
+    ],
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+) -> None:
+    """Print the likely original of each query as JSON (one object per line).
+
+    Example: echo '{"text": "..."}' | newsdedup match -
+    """
+    from newsdedup.api.schemas import MatchResponse
+
+    raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    queries = _queries(raw, file)
+    engine, sessions = _sessions()
+    try:
+        with transaction(sessions) as session:
+            detector = Detector(SqlArticleIndex(session, default_scheme()))
+            for query in queries:
+                report = detector.match(query, limit=limit)
+                typer.echo(MatchResponse.of(report).model_dump_json())
+    finally:
+        engine.dispose()
+
+
+def _queries(raw: str, name: str) -> list[MatchQuery]:
+    if not raw.lstrip().startswith("{"):
+        if not raw.strip():
+            raise typer.BadParameter(f"{name} is empty")
+        return [MatchQuery(text=raw)]
+    queries = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item.get("text") or extract_article(item["html"], url=item.get("url")).text
+        except (json.JSONDecodeError, KeyError, AttributeError, TypeError, ExtractionError) as error:
+            raise typer.BadParameter(
+                f"{name}:{number}: not a query object with text or html ({error})"
+            ) from None
+        queries.append(MatchQuery(text=text, url=item.get("url")))
+    return queries
+
+
+@app.command()
+def stats() -> None:
+    """Print counts of what is indexed, as JSON."""
+    engine, sessions = _sessions()
+    try:
+        with transaction(sessions) as session:
+            counts = SqlArticleIndex(session, default_scheme()).stats()
+        typer.echo(
+            json.dumps(
+                {"articles": counts.articles, "band_rows": counts.band_rows, "scheme": counts.scheme_id}
+            )
+        )
+    finally:
+        engine.dispose()
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply the database migrations (DATABASE_URL, default: the embedded SQLite file)."""
+    settings = get_settings()
+    upgrade_database(settings.database_url)
+    err.print("database is at the latest migration")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        console=err,
+    )
+
+
+class _RateColumn(ProgressColumn):
+    """Items per second."""
+
+    def render(self, task: Task) -> Text:
+        """The task's current rate."""
+        return Text(f"{task.speed:,.0f}/s" if task.speed else "-/s")

@@ -1,0 +1,52 @@
+"""Checks on untrusted input shared by the API and the CLI; each error says what to fix."""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import urlsplit
+
+MAX_URL_CHARS = 2048
+
+
+def check_http_url(value: str, field: str) -> str:
+    """Return ``value`` stripped if it is an absolute http(s) url with a host, else raise ValueError."""
+    url = value.strip()
+    if not url:
+        raise ValueError(f"`{field}` is empty; send the article's absolute http(s) url")
+    if len(url) > MAX_URL_CHARS:
+        raise ValueError(f"`{field}` is longer than {MAX_URL_CHARS} characters")
+    if any(char.isspace() or unicodedata.category(char) == "Cc" for char in url):
+        raise ValueError(f"`{field}` contains whitespace or control characters; percent-encode them")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as error:
+        raise ValueError(f"`{field}` is not a valid url ({error})") from None
+    if parts.scheme.lower() not in {"http", "https"} or not host:
+        raise ValueError(
+            f"`{field}` must be an absolute http:// or https:// url with a host, got {url[:100]!r}"
+        )
+    return url
+
+
+def check_text(value: str, field: str) -> str:
+    """Raise ValueError if ``value`` is empty, whitespace only, or looks binary; return it unchanged."""
+    if not value.strip():
+        raise ValueError(f"`{field}` is empty or only whitespace; send the article's content")
+    if "\x00" in value:
+        raise ValueError(f"`{field}` contains NUL characters: it looks binary; send UTF-8 text")
+    sample = value[:4096]
+    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
+    if controls > max(8, len(sample) // 50):
+        raise ValueError(f"`{field}` is mostly control characters: it looks binary; send UTF-8 text")
+    return value
+
+
+def check_length(value: str, field: str, max_chars: int) -> str:
+    """Raise ValueError if ``value`` is longer than ``max_chars``."""
+    if len(value) > max_chars:
+        raise ValueError(
+            f"`{field}` has {len(value):,} characters; the limit is {max_chars:,} "
+            "(set NEWSDEDUP_MAX_TEXT_CHARS to raise it)"
+        )
+    return value
