@@ -57,8 +57,8 @@ def create_engine_for(url: str, *, pool_size: int = 5) -> Engine:
 
 def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
-    in_memory = database in ("", ":memory:") or database.startswith("file:")
-    if not in_memory:
+    plain_file = database not in ("", ":memory:") and not database.startswith("file:")
+    if plain_file:
         Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
 
@@ -68,7 +68,7 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            if not in_memory:
+            if plain_file:
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -100,7 +100,12 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def migrations_dir() -> Path:
-    """The directory holding ``env.py`` and ``versions/`` for Alembic."""
+    """The directory holding ``env.py`` and ``versions/`` for Alembic.
+
+    The migrations live in the repository's top-level ``migrations/``, found from here in a source
+    checkout or an editable install (``pip install -e .``). A wheel that should carry them must
+    include that directory as ``newsdedup/migrations``, which is looked at first.
+    """
     for candidate in _MIGRATIONS_CANDIDATES:
         if (candidate / "env.py").is_file():
             return candidate
