@@ -54,7 +54,9 @@ def test_paragraphs_are_separated_by_blank_lines(articles: list[SyntheticArticle
 
 
 def test_most_articles_quote_someone(articles: list[SyntheticArticle]) -> None:
-    quoting = [article for article in articles if re.search(r'"[^"]+"', article.text) and " said" in article.text]
+    quoting = [
+        article for article in articles if re.search(r'"[^"]+"', article.text) and " said" in article.text
+    ]
     assert len(quoting) >= 0.95 * len(articles)
 
 
