@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -28,16 +29,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from newsdedup.core import default_scheme
 from newsdedup.detector import ArticleInput, Detector, MatchQuery
 from newsdedup.extract import ExtractionError, extract_article
-from newsdedup.io.readers import read_records
+from newsdedup.io.readers import InputError, read_records
 from newsdedup.io.records import ArticleRecord, RecordError
 from newsdedup.settings import get_settings
 from newsdedup.store.db import create_engine_for, transaction, upgrade_database
 from newsdedup.store.sql import SqlArticleIndex
+from newsdedup.validation import check_has_words, check_text
 
 app = typer.Typer(help="Find the original of republished news.", no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class OnError(StrEnum):
@@ -64,7 +66,7 @@ def _as_input(record: ArticleRecord) -> ArticleInput:
         canonical = extracted.canonical_url or extracted.og_url
     return ArticleInput(
         url=record.url,
-        text=text,
+        text=check_has_words(check_text(text, "text"), "text"),
         title=title,
         publisher=record.publisher,
         published_at=published_at,
@@ -110,29 +112,39 @@ def index(
 
     def report(error: RecordError) -> None:
         errors.append(str(error))
-        err.print(f"[yellow]skipped[/] {error}")
-        if on_error is OnError.STOP:
-            raise typer.Exit(code=1)
+        err.print(f"[yellow]bad record[/] {escape(str(error))}")
 
     def inputs() -> Iterator[ArticleInput]:
         for record in read_records(files, on_error=report):
+            if errors and on_error is OnError.STOP:
+                return
             try:
                 yield _as_input(record)
             except (ExtractionError, ValueError) as error:
                 report(RecordError(record.source, str(error)))
 
     stored = 0
-    with _progress() as progress:
-        task = progress.add_task("indexing", total=None)
-        try:
+    try:
+        with _progress() as progress:
+            task = progress.add_task("indexing", total=None)
             for batch in _batches(inputs(), batch_size):
                 with transaction(sessions) as session:
                     Detector(SqlArticleIndex(session, default_scheme())).index_many(batch, with_matches=False)
                 stored += len(batch)
                 progress.update(task, advance=len(batch))
-        finally:
-            err.print(f"indexed {stored:,} articles, {len(errors):,} bad records")
-            engine.dispose()
+    except InputError as error:
+        raise _usage_error(str(error)) from None
+    finally:
+        engine.dispose()
+    stopped = " (stopped at the first bad record)" if errors and on_error is OnError.STOP else ""
+    err.print(f"indexed {stored:,} articles, {len(errors):,} bad records{stopped}")
+    if stopped:
+        raise typer.Exit(code=1)
+
+
+def _usage_error(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/] {escape(message)}")
+    return typer.Exit(code=2)
 
 
 @app.command()
@@ -148,7 +160,10 @@ def match(
     """
     from newsdedup.api.schemas import MatchResponse
 
-    raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    try:
+        raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise _usage_error(f"{file}: cannot read it as UTF-8 text ({error})") from None
     queries = _queries(raw, file)
     engine, sessions = _sessions()
     try:
@@ -164,7 +179,7 @@ def match(
 def _queries(raw: str, name: str) -> list[MatchQuery]:
     if not raw.lstrip().startswith("{"):
         if not raw.strip():
-            raise typer.BadParameter(f"{name} is empty")
+            raise _usage_error(f"{name} is empty; send a text or JSON lines with text or html")
         return [MatchQuery(text=raw)]
     queries = []
     for number, line in enumerate(raw.splitlines(), start=1):

@@ -117,6 +117,9 @@ class Detector:
         Matches are computed against the index as it was before this call.
         """
         prints = fingerprint_many([item.text for item in items], self.index.scheme)
+        empty = [item.url for item, print_ in zip(items, prints, strict=True) if print_.is_empty]
+        if empty:
+            raise ValueError(f"articles with no words cannot be indexed: {', '.join(empty[:5])}")
         found: list[list[Match]] = []
         for item, print_ in zip(items, prints, strict=True):
             query = MatchQuery(text=item.text, url=item.url, title=item.title, published_at=item.published_at)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import urlsplit
 
+from newsdedup.core.normalize import normalize
+
 MAX_URL_CHARS = 2048
 
 
@@ -39,6 +41,13 @@ def check_text(value: str, field: str) -> str:
     controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
     if controls > max(8, len(sample) // 50):
         raise ValueError(f"`{field}` is mostly control characters: it looks binary; send UTF-8 text")
+    return value
+
+
+def check_has_words(value: str, field: str) -> str:
+    """Raise ValueError if ``value`` has no words to compare (only punctuation or symbols)."""
+    if not normalize(value):
+        raise ValueError(f"`{field}` has no words (only punctuation or symbols); send the article's text")
     return value
 
 

@@ -44,6 +44,7 @@ def _problem(response: object, status: int, needle: str) -> None:
         ({"url": URL, "text": "abc\x00def"}, "binary"),
         ({"url": URL, "text": "\x01\x02\x03\x04" * 100}, "binary"),
         ({"url": URL, "text": "word " * 30_000}, "limit"),
+        ({"url": URL, "text": "!!! ... --- ???"}, "no words"),
         ({"url": URL, "html": "<html><body><script>1</script></body></html>"}, "text"),
     ],
 )

@@ -10,7 +10,7 @@ from newsdedup.api.schemas import ArticleIn, MatchIn
 from newsdedup.detector import ArticleInput, MatchQuery
 from newsdedup.extract import ExtractionError, extract_article
 from newsdedup.settings import Settings
-from newsdedup.validation import check_length
+from newsdedup.validation import check_has_words, check_length
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +24,11 @@ class _Content:
 def _content(body: ArticleIn | MatchIn, settings: Settings) -> _Content:
     try:
         if body.text is not None:
-            return _Content(check_length(body.text, "text", settings.max_text_chars))
+            return _Content(check_has_words(check_length(body.text, "text", settings.max_text_chars), "text"))
         html = check_length(body.html or "", "html", settings.max_text_chars * 4)
         extracted = extract_article(html, url=body.url)
         return _Content(
-            text=check_length(extracted.text, "html", settings.max_text_chars),
+            text=check_has_words(check_length(extracted.text, "html", settings.max_text_chars), "html"),
             title=extracted.title,
             published_at=extracted.published_at,
             canonical_url=extracted.canonical_url or extracted.og_url,
