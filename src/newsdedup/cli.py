@@ -237,3 +237,7 @@ class _RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         """The task's current rate."""
         return Text(f"{task.speed:,.0f}/s" if task.speed else "-/s")
+
+
+if __name__ == "__main__":
+    app()
