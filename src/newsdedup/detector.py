@@ -19,9 +19,9 @@ from newsdedup.core import (
     VerifyConfig,
     attribute,
     fingerprint_many,
-    overlap,
 )
 from newsdedup.core.fingerprint import shingles_of
+from newsdedup.core.pairs import ShingledText, verify_pair
 from newsdedup.ports import ArticleIndex, NewArticle, StoredArticle
 
 
@@ -153,11 +153,13 @@ class Detector:
             article = articles.get(candidate.article_id)
             if article is None or (query.url is not None and article.url == query.url):
                 continue
-            shared = overlap(print_.shingles, shingles_of(article.text, self.index.scheme))
-            if not (candidate.same_text or self.verify.is_reuse(shared)):
+            side = ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
+            verdict = verify_pair(query.text, print_, article.text, side, self.verify)
+            if verdict is None:
                 continue
             facts = Facts(published_at=article.published_at, first_seen_at=article.first_seen_at)
-            matches.append(Match(article, shared, attribute(query_facts, facts, shared, candidate.same_text)))
+            relation = attribute(query_facts, facts, verdict.overlap, verdict.same_text)
+            matches.append(Match(article, verdict.overlap, relation))
         matches.sort(key=_rank, reverse=True)
         originals = [match for match in matches if match.relation is Relation.ORIGINAL]
         return MatchReport(
