@@ -11,10 +11,13 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -93,7 +96,7 @@ class Article(Base):
 
     id: Mapped[int] = mapped_column(ArticleId, primary_key=True, autoincrement=True)
     url: Mapped[str] = mapped_column(Text, unique=True)
-    canonical_url: Mapped[str | None] = mapped_column(Text)
+    canonical_url: Mapped[str | None] = mapped_column(Text, index=True)
     publisher: Mapped[str | None] = mapped_column(Text)
     domain: Mapped[str | None] = mapped_column(Text, index=True)
     title: Mapped[str | None] = mapped_column(Text)
@@ -128,3 +131,70 @@ class LshBand(Base):
     band: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
     key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     article_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
+class MatchRecord(Base):
+    """A copy found when an article was indexed: which article reused which, how much, how sure.
+
+    One row per pair, original first; ``relation`` is ``copy`` (``copy_id`` reused ``original_id``) or
+    ``duplicate`` (the same text with no way to tell; ``original_id`` was indexed first).
+    """
+
+    __tablename__ = "matches"
+    __table_args__: Any = (
+        CheckConstraint("relation IN ('copy', 'duplicate')", name="relation_known"),
+        CheckConstraint("original_id <> copy_id", name="not_self"),
+        Index("ix_matches_copy_id", "copy_id"),
+    )
+
+    original_id: Mapped[int] = mapped_column(
+        ArticleId, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    copy_id: Mapped[int] = mapped_column(
+        ArticleId, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    relation: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    similarity: Mapped[float] = mapped_column(Float)
+    reused_original: Mapped[float] = mapped_column(Float)
+    """Share of the original found in the copy."""
+    reused_copy: Mapped[float] = mapped_column(Float)
+    """Share of the copy taken from the original."""
+    detected_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Publisher(Base):
+    """A registered publisher: its name, whether it is a known original source, and (below) its domains."""
+
+    __tablename__ = "publishers"
+    __table_args__: Any = (CheckConstraint("name <> ''", name="name_not_empty"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    original_source: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PublisherDomain(Base):
+    """A domain (lower-case, without ``www.``) of a registered publisher."""
+
+    __tablename__ = "publisher_domains"
+
+    domain: Mapped[str] = mapped_column(Text, primary_key=True)
+    publisher_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("publishers.id", ondelete="CASCADE"), index=True
+    )
+
+
+class ApiKey(Base):
+    """An API key for the write endpoints, stored as the SHA-256 of the key (the key itself is not kept)."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    key_hash: Mapped[str] = mapped_column(Text, unique=True)
+    prefix: Mapped[str] = mapped_column(Text)
+    """The key's first characters, to recognise it in a listing."""
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
