@@ -6,7 +6,6 @@ import json
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
-from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
@@ -31,6 +30,7 @@ from newsdedup.detector import ArticleInput, Detector, MatchQuery
 from newsdedup.extract import ExtractionError, extract_article
 from newsdedup.io.readers import InputError, read_records
 from newsdedup.io.records import ArticleRecord, RecordError
+from newsdedup.iterutil import batched
 from newsdedup.settings import get_settings
 from newsdedup.store.db import create_engine_for, transaction, upgrade_database
 from newsdedup.store.sql import SqlArticleIndex
@@ -72,11 +72,6 @@ def _as_input(record: ArticleRecord) -> ArticleInput:
         published_at=published_at,
         canonical_url=canonical,
     )
-
-
-def _batches(items: Iterator[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
-    while batch := list(islice(items, size)):
-        yield batch
 
 
 @app.command()
@@ -127,7 +122,7 @@ def index(
     try:
         with _progress() as progress:
             task = progress.add_task("indexing", total=None)
-            for batch in _batches(inputs(), batch_size):
+            for batch in batched(inputs(), batch_size):
                 with transaction(sessions) as session:
                     Detector(SqlArticleIndex(session, default_scheme())).index_many(batch, with_matches=False)
                 stored += len(batch)
@@ -210,6 +205,28 @@ def stats() -> None:
         )
     finally:
         engine.dispose()
+
+
+@app.command()
+def reindex(
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles re-signed per batch.")] = 1000,
+) -> None:
+    """Re-sign every stored article under this build's signature scheme, in one transaction.
+
+    Needed after an upgrade that changes the scheme (the API then answers 409 scheme_mismatch).
+    """
+    from newsdedup.maintenance import reindex as reindex_all
+
+    engine, sessions = _sessions()
+    try:
+        with _progress() as progress, transaction(sessions) as session:
+            task = progress.add_task("re-indexing", total=None)
+            count = reindex_all(
+                session, default_scheme(), batch_size=batch_size, on_batch=lambda n: progress.advance(task, n)
+            )
+    finally:
+        engine.dispose()
+    err.print(f"re-indexed {count:,} articles under scheme {default_scheme().id}")
 
 
 @db_app.command("upgrade")
