@@ -114,9 +114,6 @@ def _plural(noun: str) -> str:
     return noun if noun in _UNCOUNTABLE else plural(noun)
 
 
-_ARTICLE_SLOTS = ("A", "n", "N", "R")
-
-
 @lru_cache(maxsize=32)
 def _beat(index: int, american: bool) -> dict[str, tuple[str, ...]]:
     """A topic's word lists, inflected, in British or American spelling, with "a"/"an" forms."""
@@ -252,6 +249,13 @@ def _body(rng: random.Random, cast: _Cast, target: int) -> str:
         if words + closer.count(" ") + 1 <= MAX_WORDS:
             paragraphs.append(closer)
     return "\n\n".join(paragraphs)
+
+
+def random_headline(rng: random.Random, *, year: int = DEFAULT_START.year) -> str:
+    """One invented headline on a random beat (for "related articles" lists and similar furniture)."""
+    sites = publishers()
+    cast = _cast(rng, rng.randrange(len(topics())), sites[rng.randrange(len(sites))], year)
+    return cast.fill(compiled()["headline"])
 
 
 def _slug(title: str) -> str:

@@ -9,37 +9,44 @@ from newsdedup.synth.words import split_words
 FUNCTION_WORDS = frozenset(
     split_words(
         """
-        a an the this that these those there here it its it's he she they them their theirs his her hers him
-    we us our ours you your yours i me my mine who whom whose which what when where why how whether if
-    and or but nor so yet for of in on at by to from with without within into onto upon about above below
-    over under between among amongst through during before after since until till than as like against
-    across around along behind beyond near off out up down per via be is are was were been being am have
-    has had having do does did doing done will would shall should can could may might must ought not no
-    also very just only even still already too quite rather then now again ever never more most less least
-    much many some any all both each every either neither other another such own same few several one
-    s t d ll m re ve don didn doesn isn wasn aren weren won wouldn couldn shouldn hasn haven hadn"""
+        a an the this that these those there here it its it's he she they them their theirs his her hers
+        him we us our ours you your yours i me my mine who whom whose which what when where why how
+        whether if and or but nor so yet for of in on at by to from with without within into onto upon
+        about above below over under between among amongst through during before after since until till
+        than as like against across around along behind beyond near off out up down per via be is are was
+        were been being am have has had having do does did doing done will would shall should can could
+        may might must ought not no also very just only even still already too quite rather then now again
+        ever never more most less least much many some any all both each every either neither other
+        another such own same few several one s t d ll m re ve don didn doesn isn wasn aren weren won
+        wouldn couldn shouldn hasn haven hadn because while however although though despite according due
+        following once instead often soon ago later earlier meanwhile themselves itself himself herself
+        others something nothing anything everything everyone anyone someone somebody cannot let e th v de
+        mr mrs ms dr yes okay oh two three four five six seven eight nine ten eleven twelve twenty thirty
+        hundred thousand million billion bn m half second third fourth fifth first last next per cent
+        percent
+        """
     )
 )
 """Words that never count as content words (and are never replaced from the synonym table)."""
 
 _SWAPS = """
 in order to: to, so as to | however: but, though, yet | although: though, even though, while | because of:
-due to, owing to, as a result of | because: as, since | due to: because of, owing to | despite: in spite of,
-regardless of | as well as: and, along with | a number of: several, some, a few | more than: over, in excess
-of, above | less than: under, below | fewer than: less than, under | according to: as stated by, based on,
-in line with | whether: if | while: whereas, as | in addition: additionally, furthermore, moreover | such
-as: like, including | so that: in order that, so | will be: is going to be, shall be | would be: could be,
-will be | is expected to: should, is set to, is likely to | is set to: will, is due to, is expected to | at
-least: no less than, a minimum of | for example: for instance | in the past: previously, before | at the
-same time: meanwhile, simultaneously | on the other hand: by contrast, conversely | a lot of: many, plenty
-of | lots of: many, plenty of | many: numerous, a lot of, lots of | until: till, up to | before: prior to,
-ahead of | after: following, once | during: throughout, in the course of, amid | among: between, amongst |
-within: inside, in | without: lacking, with no | towards: toward, to | including: such as, among them |
-which: that | could: might, may | might: could, may | very: extremely, really, quite | also: too, as well,
-additionally | as a result: consequently, therefore | in recent years: lately, over the past few years | at
-the moment: currently, right now, at present | so far: until now, to date, up to now | in the end:
-eventually, finally | on the other side: across | is able to: can | are able to: can | it is: this is, it's
-| there are: there exist | each: every | some: certain, several |
+due to, owing to, as a result of | because: as, since | due to the: because of the, owing to the | despite:
+in spite of, regardless of | as well as: and, along with | a number of: several, some, a few | more than:
+over, in excess of, above | less than: under, below | fewer than: less than, under | according to: as stated
+by, based on, in line with | whether: if | while: whereas, as | in addition: additionally, furthermore,
+moreover | such as: like, including | so that: in order that, so | will be: is going to be, shall be | would
+be: could be, will be | is expected to: should, is set to, is likely to | is set to: will, is due to, is
+expected to | at least: no less than, a minimum of | for example: for instance | in the past: previously,
+before | at the same time: meanwhile, simultaneously | on the other hand: by contrast, conversely | a lot
+of: many, plenty of | lots of: many, plenty of | many: numerous, a lot of, lots of | until: till, up to |
+before: prior to, ahead of | after: following, once | during: throughout, in the course of, amid | among:
+between, amongst | within: inside, in | without: lacking, with no | towards: toward, to | including: such
+as, among them | which: that | could: might, may | might: could, may | very: extremely, really, quite |
+also: too, as well, additionally | as a result: consequently, therefore | in recent years: lately, over the
+past few years | at the moment: currently, right now, at present | so far: until now, to date, up to now |
+in the end: eventually, finally | on the other side: across | is able to: can | are able to: can | it is:
+this is, it's | there are: there exist | each: every | some: certain, several |
 """
 
 _SPELLING = """

@@ -34,7 +34,7 @@ LEADS = (
 BODY = (
     "The {N} [was|had been] {VP} [in|during|over] {Y}, [when|after|as] {O} {V} {NUM} {T}.",
     "{S} said the {n} would {v} [the|its] {N} [by|before|within] {SMALL} [years|months|weeks].",
-    "[According to|Figures from|Data published by] {O}, the {N} {V} {PCT} [in the year to|over the twelve "
+    "According to [|figures from |data published by ]{O}, the {N} {V} {PCT} [in the year to|over the twelve "
     "months to|in the three months to] {M}.",
     "It [is|was] the {ORD} time [in|since] {Y} that {O} has {VP} [a|the] {N}.",
     "{L} [has|had] {VP} {NUM} {T} [so far this year|since {M}|in the past decade|since the start of {Y}].",
@@ -50,7 +50,7 @@ BODY = (
     "doing little to] {v} the {n}.",
     "The {n} [is|was] [expected|due|scheduled] to {v} [in|by] {M}, [with|and] {NUM} {T} [already|so far] "
     "{VP}.",
-    "[Last|In] {Y}, {O} {V} [a|the] {A} {n} [worth|valued at|costing] {MONEY}.",
+    "In {Y}, {O} {V} [a|the] {A} {n} [worth|valued at|costing] {MONEY}.",
     "{S} [added|went on to say|also said] that the {N} [had|would have] [a|an] {A} [effect|impact|influence] "
     "on {ns} [across|in|around] {L}.",
     "More than {NUM} {T} [were|have been] {VP} [since|after] the {N} [began|started|was introduced] in {M}.",
