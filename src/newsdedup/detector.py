@@ -6,7 +6,7 @@ The API, the CLI and the batch jobs call these; none of them re-implements match
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -20,9 +20,16 @@ from newsdedup.core import (
     attribute,
     fingerprint_many,
 )
+from newsdedup.core.attribute import Side, Signal
+from newsdedup.core.citations import Citations, cited_sources
 from newsdedup.core.fingerprint import shingles_of
-from newsdedup.core.pairs import ShingledText, verify_pair
-from newsdedup.ports import ArticleIndex, NewArticle, StoredArticle
+from newsdedup.core.pairs import ShingledText, compare_pair, verify_pair
+from newsdedup.evidence import FactFinder, NoProvenance, QueryFacts, url_variants
+from newsdedup.ports import ArticleIndex, NewArticle, Provenance, RecordedMatch, StoredArticle
+
+MAX_CHAIN = 8
+"""Most recorded copy-of links followed from a query's source to the first original."""
+CHAIN_WEIGHT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +52,11 @@ class MatchQuery:
     url: str | None = None
     title: str | None = None
     published_at: datetime | None = None
+    date_from_page: bool = False
+    """``published_at`` was read from the submitted HTML rather than given."""
+    canonical_url: str | None = None
+    """The canonical link or og:url of the submitted HTML."""
+    publisher: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +83,17 @@ class MatchReport:
 
 
 @dataclass(frozen=True, slots=True)
+class _Asked:
+    """A query on its way through matching: what it is, its fingerprint and facts, its own id if stored."""
+
+    query: MatchQuery
+    fingerprint: Fingerprint
+    facts: Facts
+    finder: FactFinder
+    own_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class IndexOutcome:
     """What indexing one article did, with the matches it had before it was stored."""
 
@@ -86,8 +109,49 @@ def domain_of(url: str) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _rank(match: Match) -> tuple[bool, float, float]:
-    return (match.attribution.relation is Relation.ORIGINAL, match.overlap.containment, match.overlap.jaccard)
+def _rank(match: Match) -> tuple[bool, float, float, float]:
+    return (
+        match.attribution.relation is Relation.ORIGINAL,
+        match.attribution.confidence,
+        match.overlap.containment,
+        match.overlap.jaccard,
+    )
+
+
+def _with_evidence(match: Match, line: str) -> Match:
+    return replace(
+        match, attribution=replace(match.attribution, evidence=(*match.attribution.evidence, line))
+    )
+
+
+def _records(article_id: int, report: MatchReport) -> list[RecordedMatch]:
+    """What the audit keeps of an indexed article's matches: its original, its copies, else a duplicate."""
+    found = []
+    original = report.likely_original
+    if original is not None:
+        found.append(_record(original.article.id, article_id, "copy", original, copy_is_query=True))
+    for match in report.matches:
+        if match.relation is Relation.COPY:
+            found.append(_record(article_id, match.article.id, "copy", match, copy_is_query=False))
+    duplicates = [match for match in report.matches if match.relation is Relation.DUPLICATE]
+    if original is None and duplicates:
+        found.append(_record(duplicates[0].article.id, article_id, "duplicate", duplicates[0], True))
+    return found
+
+
+def _record(
+    original_id: int, copy_id: int, relation: str, match: Match, copy_is_query: bool
+) -> RecordedMatch:
+    in_match, in_query = match.overlap.query_in_match, match.overlap.match_in_query
+    return RecordedMatch(
+        original_id=original_id,
+        copy_id=copy_id,
+        relation=relation,
+        confidence=match.attribution.confidence,
+        similarity=round(match.overlap.jaccard, 4),
+        reused_original=round(in_query if copy_is_query else in_match, 4),
+        reused_copy=round(in_match if copy_is_query else in_query, 4),
+    )
 
 
 class Detector:
@@ -100,11 +164,13 @@ class Detector:
         verify: VerifyConfig | None = None,
         candidate_limit: int = 100,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        provenance: Provenance | None = None,
     ) -> None:
         self.index = index
         self.verify = verify or VerifyConfig()
         self.candidate_limit = candidate_limit
         self.clock = clock
+        self.provenance: Provenance = provenance or NoProvenance()
 
     def match(self, query: MatchQuery, *, limit: int = 10) -> MatchReport:
         """Verified matches of ``query`` against the index; stores nothing."""
@@ -114,16 +180,14 @@ class Detector:
     def index_many(self, items: Sequence[ArticleInput], *, with_matches: bool = True) -> list[IndexOutcome]:
         """Store ``items`` (new urls inserted, known ones updated) and return each one's outcome.
 
-        Matches are computed against the index as it was before this call.
+        With ``with_matches``, each article is then matched against the index (other articles of the
+        batch included, itself excluded) and what it copied, or what copied it, is recorded for the
+        audit in the same transaction.
         """
         prints = fingerprint_many([item.text for item in items], self.index.scheme)
         empty = [item.url for item, print_ in zip(items, prints, strict=True) if print_.is_empty]
         if empty:
             raise ValueError(f"articles with no words cannot be indexed: {', '.join(empty[:5])}")
-        found: list[list[Match]] = []
-        for item, print_ in zip(items, prints, strict=True):
-            query = MatchQuery(text=item.text, url=item.url, title=item.title, published_at=item.published_at)
-            found.append(self._match_fingerprint(query, print_, 10).matches if with_matches else [])
         stored = self.index.upsert_many(
             [
                 NewArticle(
@@ -139,31 +203,115 @@ class Detector:
                 for item, print_ in zip(items, prints, strict=True)
             ]
         )
-        return [
-            IndexOutcome(id=outcome.id, url=item.url, created=outcome.created, matches=matches)
-            for item, outcome, matches in zip(items, stored, found, strict=True)
-        ]
+        if not with_matches:
+            return [
+                IndexOutcome(id=outcome.id, url=item.url, created=outcome.created)
+                for item, outcome in zip(items, stored, strict=True)
+            ]
+        saved = self.index.get_many([outcome.id for outcome in stored])
+        outcomes: list[IndexOutcome] = []
+        records: list[RecordedMatch] = []
+        for item, print_, outcome in zip(items, prints, stored, strict=True):
+            query = MatchQuery(
+                text=item.text,
+                url=item.url,
+                title=item.title,
+                published_at=item.published_at,
+                canonical_url=item.canonical_url,
+                publisher=item.publisher,
+            )
+            seen = saved[outcome.id].first_seen_at if outcome.id in saved else None
+            report = self._match_fingerprint(
+                query, print_, self.candidate_limit, first_seen_at=seen, own_id=outcome.id
+            )
+            records += _records(outcome.id, report)
+            outcomes.append(IndexOutcome(outcome.id, item.url, outcome.created, report.matches[:10]))
+        self.provenance.record(records, replacing=[outcome.id for outcome in stored])
+        return outcomes
 
-    def _match_fingerprint(self, query: MatchQuery, print_: Fingerprint, limit: int) -> MatchReport:
+    def _match_fingerprint(
+        self,
+        query: MatchQuery,
+        print_: Fingerprint,
+        limit: int,
+        *,
+        first_seen_at: datetime | None = None,
+        own_id: int | None = None,
+    ) -> MatchReport:
         candidates = self.index.candidates(print_, self.candidate_limit)
-        articles = self.index.get_many([candidate.article_id for candidate in candidates])
-        query_facts = Facts(published_at=query.published_at, first_seen_at=self.clock())
+        cites = cited_sources(query.text)
+        cited = [i for i in self._cited_articles(cites) if i not in {c.article_id for c in candidates}]
+        articles = self.index.get_many([candidate.article_id for candidate in candidates] + cited)
+        finder = FactFinder(self.provenance)
+        finder.prepare([query.url, *(article.url for article in articles.values())], [query.publisher])
+        query_facts = finder.for_query(
+            QueryFacts(
+                text=query.text,
+                first_seen_at=first_seen_at or self.clock(),
+                url=query.url,
+                published_at=query.published_at,
+                date_from_page=query.date_from_page,
+                canonical_url=query.canonical_url,
+                publisher=query.publisher,
+            ),
+            cites,
+        )
         matches: list[Match] = []
-        for candidate in candidates:
-            article = articles.get(candidate.article_id)
-            if article is None or (query.url is not None and article.url == query.url):
+        for article in articles.values():
+            if article.id == own_id or (query.url is not None and article.url == query.url):
                 continue
             side = ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
             verdict = verify_pair(query.text, print_, article.text, side, self.verify)
             if verdict is None:
                 continue
-            facts = Facts(published_at=article.published_at, first_seen_at=article.first_seen_at)
+            facts = finder.for_article(article)
             relation = attribute(query_facts, facts, verdict.overlap, verdict.same_text)
             matches.append(Match(article, verdict.overlap, relation))
         matches.sort(key=_rank, reverse=True)
         originals = [match for match in matches if match.relation is Relation.ORIGINAL]
-        return MatchReport(
-            likely_original=originals[0] if originals else None,
-            matches=matches[:limit],
-            candidates_checked=len(candidates),
+        likely = originals[0] if originals else None
+        if likely is not None:
+            asked = _Asked(query, print_, query_facts, finder, own_id)
+            likely, matches = self._follow_chain(likely, matches, asked)
+        return MatchReport(likely, matches[:limit], candidates_checked=len(candidates))
+
+    def _cited_articles(self, cites: Citations) -> list[int]:
+        """Indexed articles at the urls the query cites as its source."""
+        urls = [variant for key in cites.urls[:10] for variant in url_variants(key)]
+        return self.provenance.articles_at(urls) if urls else []
+
+    def _follow_chain(self, source: Match, matches: list[Match], asked: _Asked) -> tuple[Match, list[Match]]:
+        """From the query's source up the recorded copy-of links to the first original, if any."""
+        root, seen = source.article.id, {source.article.id, asked.own_id}
+        for _ in range(MAX_CHAIN):
+            parent = self.provenance.originals_of([root]).get(root)
+            if parent is None or parent in seen:
+                break
+            seen.add(parent)
+            root = parent
+        if root == source.article.id:
+            return source, matches
+        article = next((m.article for m in matches if m.article.id == root), None) or self.index.get(root)
+        if article is None or (asked.query.url is not None and article.url == asked.query.url):
+            return source, matches
+        asked.finder.prepare([article.url])
+        side = ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
+        verdict = compare_pair(asked.query.text, asked.fingerprint, article.text, side, self.verify)
+        chain = Signal(
+            "chain",
+            Side.MATCH,
+            CHAIN_WEIGHT,
+            f"the query's source #{source.article.id} ({source.article.url}) was itself copied from it",
         )
+        facts = asked.finder.for_article(article)
+        attribution = attribute(asked.facts, facts, verdict.overlap, verdict.same_text, extra=[chain])
+        if attribution.relation is not Relation.ORIGINAL:
+            return source, matches
+        first = Match(article, verdict.overlap, attribution)
+        note = f"chain: itself a copy of #{article.id} ({article.url}), reported as the first original"
+        rest = [
+            _with_evidence(match, note) if match.article.id == source.article.id else match
+            for match in matches
+            if match.article.id != root
+        ]
+        return first, [first, *rest]

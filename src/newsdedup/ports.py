@@ -109,3 +109,51 @@ class ArticleIndex(Protocol):
     def stats(self) -> IndexStats:
         """Counts of what is stored."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class PublisherInfo:
+    """A registered publisher: its name, its domains, and whether it is a known original source."""
+
+    name: str
+    domains: tuple[str, ...] = ()
+    original_source: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedMatch:
+    """A copy found when an article was indexed, as the audit keeps it (original first)."""
+
+    original_id: int
+    copy_id: int
+    relation: str
+    """``copy`` (``copy_id`` reused ``original_id``) or ``duplicate`` (no way to tell which came first)."""
+    confidence: float
+    similarity: float
+    reused_original: float
+    """Share of the original found in the copy."""
+    reused_copy: float
+    """Share of the copy taken from the original."""
+
+
+class Provenance(Protocol):
+    """What attribution reads and writes besides articles: publishers, recorded copies, url lookups.
+
+    Implementations flush but never commit, like `ArticleIndex`.
+    """
+
+    def publishers(self, domains: Sequence[str], names: Sequence[str]) -> list[PublisherInfo]:
+        """Registered publishers owning any of ``domains`` or called any of ``names`` (case-insensitive)."""
+        ...
+
+    def articles_at(self, urls: Sequence[str]) -> list[int]:
+        """Ids of articles whose url or canonical url is one of ``urls`` (exact strings)."""
+        ...
+
+    def originals_of(self, article_ids: Sequence[int]) -> dict[int, int]:
+        """The recorded original of each of ``article_ids`` that was recorded as a copy."""
+        ...
+
+    def record(self, records: Sequence[RecordedMatch], replacing: Sequence[int]) -> None:
+        """Forget every record involving ``replacing``, then store ``records`` (a pair once)."""
+        ...

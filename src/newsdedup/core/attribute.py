@@ -36,7 +36,8 @@ DIRECTION_GAP = 0.3
 """How much more of one text must be found in the other than the reverse to count."""
 DIRECTION_EXTRA_WORDS = 30
 """Non-furniture words the fuller text must have beyond what was reused."""
-SAME_TIME = timedelta(minutes=1)
+SAME_TIME = timedelta(seconds=59)
+"""Publication times this close are the same time (first-seen times count to the microsecond)."""
 DISAGREEMENT_PENALTY = 0.3
 
 
@@ -125,11 +126,11 @@ class Attribution:
 
 
 def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="minutes")
+    return moment.isoformat(timespec="seconds")
 
 
-def _earlier(query: datetime, match: datetime) -> tuple[Side, str] | None:
-    if abs(query - match) < SAME_TIME:
+def _earlier(query: datetime, match: datetime, tolerance: timedelta) -> tuple[Side, str] | None:
+    if abs(query - match) <= tolerance:
         return None
     if match < query:
         return Side.MATCH, f"({_stamp(match)} before {_stamp(query)})"
@@ -138,16 +139,16 @@ def _earlier(query: datetime, match: datetime) -> tuple[Side, str] | None:
 
 def _time(query: Facts, match: Facts) -> Signal | None:
     if query.published_at is not None and match.published_at is not None:
-        found = _earlier(query.published_at, match.published_at)
+        found = _earlier(query.published_at, match.published_at, SAME_TIME)
         if found is not None:
             side, when = found
             weight = PUBLISHED_ON_PAGE if query.date_from_page or match.date_from_page else PUBLISHED
             return Signal("time", side, weight, f"{side} published earlier {when}")
     if query.first_seen_at is not None and match.first_seen_at is not None:
-        found = _earlier(query.first_seen_at, match.first_seen_at)
+        found = _earlier(query.first_seen_at, match.first_seen_at, timedelta(0))
         if found is not None:
             side, when = found
-            detail = f"{side} first seen earlier {when}; no publication dates to compare"
+            detail = f"{side} first seen earlier {when}; publication dates are missing on one side or both"
             return Signal("time", side, FIRST_SEEN, detail)
     return None
 

@@ -1,0 +1,174 @@
+"""`Provenance` over SQLAlchemy and in memory: publishers, recorded copies, articles by url.
+
+Like the article index, these flush through the caller's session and never commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from newsdedup.ports import PublisherInfo, RecordedMatch
+from newsdedup.store.models import Article, MatchRecord, Publisher, PublisherDomain
+
+CHUNK = 5000
+
+
+def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def unique_pairs(records: Sequence[RecordedMatch]) -> list[RecordedMatch]:
+    """``records`` with each unordered pair once (the first given wins)."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for record in records:
+        pair = (min(record.original_id, record.copy_id), max(record.original_id, record.copy_id))
+        if record.original_id != record.copy_id and pair not in seen:
+            seen.add(pair)
+            kept.append(record)
+    return kept
+
+
+def best_originals(rows: Sequence[tuple[int, int, float]]) -> dict[int, int]:
+    """From (copy, original, confidence) rows, each copy's most confident original."""
+    best: dict[int, tuple[float, int]] = {}
+    for copy_id, original_id, confidence in rows:
+        if copy_id not in best or (confidence, -original_id) > (best[copy_id][0], -best[copy_id][1]):
+            best[copy_id] = (confidence, original_id)
+    return {copy_id: original_id for copy_id, (_, original_id) in best.items()}
+
+
+class SqlProvenance:
+    """Publishers, recorded copies and url lookups in the database of an `SqlArticleIndex`."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def publishers(self, domains: Sequence[str], names: Sequence[str]) -> list[PublisherInfo]:
+        """Registered publishers owning any of ``domains`` or called any of ``names`` (case-insensitive)."""
+        wanted_domains = sorted({domain.lower() for domain in domains if domain})
+        wanted_names = sorted({name.casefold() for name in names if name})
+        if not wanted_domains and not wanted_names:
+            return []
+        owning = select(PublisherDomain.publisher_id).where(PublisherDomain.domain.in_(wanted_domains))
+        found = self._session.execute(
+            select(Publisher.id, Publisher.name, Publisher.original_source).where(
+                or_(Publisher.id.in_(owning), func.lower(Publisher.name).in_(wanted_names))
+            )
+        ).all()
+        return self._with_domains(found)
+
+    def _with_domains(self, rows: Sequence[Any]) -> list[PublisherInfo]:
+        if not rows:
+            return []
+        domains: dict[int, list[str]] = {}
+        statement = (
+            select(PublisherDomain.publisher_id, PublisherDomain.domain)
+            .where(PublisherDomain.publisher_id.in_([row.id for row in rows]))
+            .order_by(PublisherDomain.domain)
+        )
+        for publisher_id, domain in self._session.execute(statement):
+            domains.setdefault(publisher_id, []).append(domain)
+        return [
+            PublisherInfo(row.name, tuple(domains.get(row.id, ())), bool(row.original_source)) for row in rows
+        ]
+
+    def articles_at(self, urls: Sequence[str]) -> list[int]:
+        """Ids of articles whose url or canonical url is one of ``urls`` (exact strings)."""
+        wanted = sorted(set(urls))
+        if not wanted:
+            return []
+        statement = select(Article.id).where(or_(Article.url.in_(wanted), Article.canonical_url.in_(wanted)))
+        return sorted(self._session.scalars(statement.limit(100)))
+
+    def originals_of(self, article_ids: Sequence[int]) -> dict[int, int]:
+        """The recorded original of each of ``article_ids`` that was recorded as a copy."""
+        rows: list[tuple[int, int, float]] = []
+        for chunk in _chunks(sorted(set(article_ids))):
+            statement = select(MatchRecord.copy_id, MatchRecord.original_id, MatchRecord.confidence).where(
+                MatchRecord.copy_id.in_(chunk), MatchRecord.relation == "copy"
+            )
+            rows += [(row[0], row[1], row[2]) for row in self._session.execute(statement)]
+        return best_originals(rows)
+
+    def record(self, records: Sequence[RecordedMatch], replacing: Sequence[int]) -> None:
+        """Forget every record involving ``replacing``, then store ``records`` in one bulk insert."""
+        options = {"synchronize_session": False}
+        for chunk in _chunks(sorted(set(replacing))):
+            self._session.execute(
+                delete(MatchRecord).where(
+                    or_(MatchRecord.original_id.in_(chunk), MatchRecord.copy_id.in_(chunk))
+                ),
+                execution_options=options,
+            )
+        kept = unique_pairs(records)
+        if not kept:
+            return
+        now = datetime.now(UTC)
+        rows = [
+            {
+                "original_id": record.original_id,
+                "copy_id": record.copy_id,
+                "relation": record.relation,
+                "confidence": record.confidence,
+                "similarity": record.similarity,
+                "reused_original": record.reused_original,
+                "reused_copy": record.reused_copy,
+                "detected_at": now,
+            }
+            for record in kept
+        ]
+        insert = postgresql_insert if self._session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        for chunk in _chunks(rows, 1000):
+            self._session.execute(insert(MatchRecord).on_conflict_do_nothing(), list(chunk))
+
+
+class MemoryProvenance:
+    """`Provenance` in dicts, for tests and batch jobs: publishers and records given or recorded."""
+
+    def __init__(self, publishers: Sequence[PublisherInfo] = ()) -> None:
+        self._publishers = list(publishers)
+        self._urls: dict[str, list[int]] = {}
+        self.records: dict[tuple[int, int], RecordedMatch] = {}
+
+    def publishers(self, domains: Sequence[str], names: Sequence[str]) -> list[PublisherInfo]:
+        """Registered publishers owning any of ``domains`` or called any of ``names``."""
+        wanted_names = {name.casefold() for name in names}
+        return [
+            publisher
+            for publisher in self._publishers
+            if set(publisher.domains) & set(domains) or publisher.name.casefold() in wanted_names
+        ]
+
+    def add_url(self, url: str, article_id: int) -> None:
+        """Let `articles_at` find ``article_id`` at ``url``."""
+        self._urls.setdefault(url, []).append(article_id)
+
+    def articles_at(self, urls: Sequence[str]) -> list[int]:
+        """Ids registered with `add_url` at any of ``urls``."""
+        return sorted({article_id for url in urls for article_id in self._urls.get(url, ())})
+
+    def originals_of(self, article_ids: Sequence[int]) -> dict[int, int]:
+        """The recorded original of each copy among ``article_ids``."""
+        wanted = set(article_ids)
+        rows = [
+            (record.copy_id, record.original_id, record.confidence)
+            for record in self.records.values()
+            if record.copy_id in wanted and record.relation == "copy"
+        ]
+        return best_originals(rows)
+
+    def record(self, records: Sequence[RecordedMatch], replacing: Sequence[int]) -> None:
+        """Forget records involving ``replacing``; keep ``records``."""
+        gone = set(replacing)
+        self.records = {pair: kept for pair, kept in self.records.items() if not gone & set(pair)}
+        for record in unique_pairs(records):
+            self.records.setdefault((record.original_id, record.copy_id), record)
