@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -50,3 +53,28 @@ def test_excerpt_pages_of_arbitrary_text(text: str, seed: int) -> None:
     page = make_excerpt_html(text, random.Random(seed), source_url="https://a.example/<x>&y")
     assert page.html.startswith("<!DOCTYPE html>")
     assert "<x>" not in page.html
+
+
+_DIGEST = """
+import hashlib, random
+from newsdedup.synth import CopyKind, generate_articles, make_copy, make_excerpt_html
+digest = hashlib.sha256()
+for article in generate_articles(15, seed=6):
+    digest.update(repr(article).encode())
+    rng = random.Random(article.url)
+    for kind in CopyKind:
+        digest.update(repr(make_copy(article.text, kind, rng, source_url=article.url)).encode())
+    digest.update(make_excerpt_html(article.text, rng).html.encode())
+print(digest.hexdigest())
+"""
+
+
+def test_output_does_not_depend_on_the_hash_seed() -> None:
+    digests = set()
+    for hash_seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        result = subprocess.run(
+            [sys.executable, "-c", _DIGEST], env=env, capture_output=True, text=True, check=True, timeout=120
+        )
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1

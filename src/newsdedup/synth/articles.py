@@ -48,8 +48,7 @@ _UNCOUNTABLE = frozenset(
     split_words(
         "software data health care research aid evidence fraud pollution traffic security funding planning "
         "construction conservation recycling waste water climate growth output debt tuition police talks "
-        "diet "
-        "broadband curriculum wildlife energy"
+        "diet broadband curriculum wildlife energy"
     )
 )
 _GENERAL_ADJECTIVES: tuple[str, ...] = split_words(
@@ -97,17 +96,7 @@ class _Cast:
         """One sentence from a random template of ``group``."""
         rnd = self.rnd
         variants = group[int(rnd() * len(group))]
-        flat = variants[int(rnd() * len(variants))]
-        if flat.dynamic:
-            words, draws = self.words, self.draws
-            values = [
-                draws[name]() if name in draws else (found := words[name])[int(rnd() * len(found))]
-                for name in flat.slots
-            ]
-        else:
-            values = [found[int(rnd() * len(found))] for found in map(self.words.__getitem__, flat.slots)]
-        text = flat.pattern.format(*values)
-        return text[:1].upper() + text[1:] if flat.capitalize else text
+        return variants[int(rnd() * len(variants))].fill(self.words, self.draws, rnd)
 
 
 def _plural(noun: str) -> str:

@@ -212,8 +212,14 @@ def move_adverb(sentence: str, rng: random.Random, rate: float) -> str:
 
 
 _SPLIT_POINT = re.compile(r"(, and |; |, but |, while |, which |, although )(?=\S)")
-_SPLIT_LEAD = {", and ": "", "; ": "", ", but ": "But ", ", while ": "Meanwhile, ", ", which ": "This "}
-_SPLIT_LEAD[", although "] = "Still, "
+_SPLIT_LEAD = {
+    ", and ": "",
+    "; ": "",
+    ", but ": "But ",
+    ", while ": "Meanwhile, ",
+    ", which ": "This ",
+    ", although ": "Still, ",
+}
 
 
 def split_sentence(sentence: str) -> list[str]:
