@@ -170,7 +170,10 @@ _ACTIVE = re.compile(
 
 
 def flip_voice(sentence: str, rng: random.Random, rate: float) -> str:
-    """Simple passive <-> active flips ("the plan was approved by Smith" <-> "Smith approved the plan")."""
+    """Simple passive <-> active flips ("the plan was approved by Smith" <-> "Smith approved the plan").
+
+    A sentence with a passive to flip is made active; only one without is made passive.
+    """
     to_past, to_participle = _verb_maps()
 
     def to_active(match: re.Match[str]) -> str:
@@ -192,8 +195,8 @@ def flip_voice(sentence: str, rng: random.Random, rate: float) -> str:
         clause = f"{article} {noun} {auxiliary} {to_participle[past]} by {agent}"
         return capitalize_first(clause) if match.start() == 0 else clause
 
-    sentence = _PASSIVE.sub(to_active, sentence)
-    return _ACTIVE.sub(to_passive, sentence)
+    active = _PASSIVE.sub(to_active, sentence)
+    return active if active != sentence else _ACTIVE.sub(to_passive, sentence)
 
 
 _ADVERB = re.compile(r"(?<=[a-z]) (" + "|".join(MOVABLE_ADVERBS) + r")\b(?! [a-z]+ly\b)")
