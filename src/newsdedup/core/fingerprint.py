@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdedup.core.minhash import band_keys, sign_many
-from newsdedup.core.normalize import normalize, text_hash
+from newsdedup.core.normalize import token_bytes, tokens, words_hash
 from newsdedup.core.scheme import SignatureScheme
-from newsdedup.core.shingle import shingle_set
+from newsdedup.core.shingle import shingle_set, shingle_sets
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,22 +48,21 @@ def signature_from_bytes(data: bytes, scheme: SignatureScheme) -> np.ndarray:
 
 def shingles_of(text: str, scheme: SignatureScheme) -> np.ndarray:
     """The shingle set of raw ``text`` under ``scheme``."""
-    return shingle_set(normalize(text).split(), scheme.shingle_size)
+    return shingle_set(tokens(text), scheme.shingle_size)
 
 
 def fingerprint_many(texts: Sequence[str], scheme: SignatureScheme) -> list[Fingerprint]:
     """Fingerprint many texts at once; signing and banding are vectorised over all of them."""
-    normalized = [normalize(text) for text in texts]
-    words = [item.split() for item in normalized]
-    shingle_sets = [shingle_set(item, scheme.shingle_size) for item in words]
-    signatures = sign_many(shingle_sets, scheme)
+    words = [token_bytes(text) for text in texts]
+    sets = shingle_sets(words, scheme.shingle_size)
+    signatures = sign_many(sets, scheme)
     keys = band_keys(signatures, scheme) if len(texts) else np.empty((0, scheme.bands), np.int64)
     return [
         Fingerprint(
             scheme_id=scheme.id,
-            text_hash=text_hash(normalized[i]),
+            text_hash=words_hash(words[i]),
             word_count=len(words[i]),
-            shingles=shingle_sets[i],
+            shingles=sets[i],
             signature=signatures[i],
             band_keys=keys[i],
         )

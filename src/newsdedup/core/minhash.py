@@ -16,37 +16,57 @@ from newsdedup.core.scheme import SignatureScheme
 EMPTY_VALUE = np.uint32(0xFFFFFFFF)
 """The value of every slot of the signature of an empty set (datasketch's "empty" sentinel)."""
 
-_CHUNK_CELLS = 1 << 22  # shingles x permutations computed at once: 16 MiB of uint32
+_CHUNK_SHINGLES = 1 << 16
+"""Shingles signed per pass: one permutation's values (256 KiB of uint32) stay in cache."""
+_SMALL_CHUNK = 2048
+"""Up to this many shingles, one broadcast pass beats a loop over the permutations (e.g. one query)."""
 
 
 def sign_many(shingle_sets: Sequence[np.ndarray], scheme: SignatureScheme) -> np.ndarray:
-    """Return a ``(len(shingle_sets), num_perm)`` uint32 array: one signature per set of shingle hashes."""
+    """Return a ``(len(shingle_sets), num_perm)`` uint32 array: one signature per set of shingle hashes.
+
+    Duplicated values in a set do not change its signature (a minimum ignores repeats).
+    """
     a, b = scheme.permutations
     signatures = np.full((len(shingle_sets), scheme.num_perm), EMPTY_VALUE, dtype=np.uint32)
-    max_rows = max(1, _CHUNK_CELLS // scheme.num_perm)
+    members = [i for i, shingles in enumerate(shingle_sets) if len(shingles)]
+    if not members:
+        return signatures
+    lengths = np.fromiter((len(shingle_sets[i]) for i in members), dtype=np.int64, count=len(members))
+    ends = np.cumsum(lengths)
     start = 0
-    while start < len(shingle_sets):
-        stop, rows = start, 0
-        while stop < len(shingle_sets) and (rows == 0 or rows + len(shingle_sets[stop]) <= max_rows):
-            rows += len(shingle_sets[stop])
-            stop += 1
-        signatures[start:stop] = _sign_chunk(shingle_sets[start:stop], a, b)
+    while start < len(members):
+        # Whole sets per pass, at least one, about _CHUNK_SHINGLES values together.
+        base = int(ends[start] - lengths[start])
+        stop = max(start + 1, int(np.searchsorted(ends, base + _CHUNK_SHINGLES, side="right")))
+        chunk = members[start:stop]
+        values = np.concatenate([shingle_sets[i] for i in chunk])
+        offsets = ends[start:stop] - lengths[start:stop] - base
+        if values.shape[0] <= _SMALL_CHUNK:
+            signatures[chunk] = _sign_small(values, offsets, a, b)
+        else:
+            signatures[chunk] = _sign_chunk(values, offsets, a, b).T
         start = stop
     return signatures
 
 
-def _sign_chunk(shingle_sets: Sequence[np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    out = np.full((len(shingle_sets), a.shape[0]), EMPTY_VALUE, dtype=np.uint32)
-    members = [i for i, shingles in enumerate(shingle_sets) if len(shingles)]
-    if not members:
-        return out
-    lengths = np.fromiter((len(shingle_sets[i]) for i in members), dtype=np.int64, count=len(members))
-    values = np.concatenate([shingle_sets[i] for i in members])
+def _sign_small(values: np.ndarray, offsets: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``(len(offsets), num_perm)`` minima, all permutations in one broadcast."""
     mixed = fmix32((values & np.uint64(0xFFFFFFFF)).astype(np.uint32))
-    permuted = mixed[:, None] * a[None, :]
-    permuted += b[None, :]
-    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    out[members] = np.minimum.reduceat(permuted, offsets, axis=0)
+    permuted = a[:, None] * mixed[None, :]
+    permuted += b[:, None]
+    return np.minimum.reduceat(permuted, offsets, axis=1).T
+
+
+def _sign_chunk(values: np.ndarray, offsets: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Permutation-major: ``(num_perm, len(offsets))`` minima of ``a * h + b`` over each non-empty run."""
+    mixed = fmix32((values & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    permuted = np.empty_like(mixed)
+    out = np.empty((a.shape[0], offsets.shape[0]), dtype=np.uint32)
+    for k in range(a.shape[0]):
+        np.multiply(mixed, a[k], out=permuted)
+        np.add(permuted, b[k], out=permuted)
+        np.minimum.reduceat(permuted, offsets, out=out[k])
     return out
 
 

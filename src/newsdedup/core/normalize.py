@@ -37,11 +37,79 @@ _TRANSLATE = str.maketrans(
     }
 )
 # A thousands separator between digits ("1,000", "1\u202f000") is dropped; a decimal point stays.
-_DIGIT_GROUP = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}\b)")
+# (Each pattern starts with its character class and looks behind after it, so `re` skips ahead fast.)
+_DIGIT_GROUP = re.compile(r"[,\u00a0\u202f](?<=\d[,\u00a0\u202f])(?=\d{3}\b)")
 # Apostrophes inside words are dropped ("don't" -> "dont", "BBC's" -> "bbcs") so contractions are one token.
-_INNER_APOSTROPHE = re.compile(r"(?<=\w)['`](?=\w)")
+_INNER_APOSTROPHE = re.compile(r"['`](?<=\w['`])(?=\w)")
 # A word is a run of letters and digits; a number keeps its decimal point ("3.5", "1.000").
-_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+_WORD = re.compile(r"(?=[^\W_])(?:\d+(?:\.\d+)+|[^\W_]+)")
+# Every ASCII character that can be in neither a word nor a number becomes a space; the pieces between
+# spaces then go through _WORD only when they need to (a word never spans such a character, so matching
+# piece by piece finds the same words). Without a digit-dot-digit anywhere, a dot is a space too.
+_DECIMAL_POINT = re.compile(r"\.(?<=\d\.)(?=\d)")
+_SEPARATORS = str.maketrans(
+    {chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) == ".")}
+)
+_SEPARATORS_AND_DOTS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text`` after normalization: ``normalize(text).split()``."""
+    if text.isascii():
+        folded = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text).translate(_TRANSLATE)
+        marks = {ord(char): None for char in set(decomposed) if unicodedata.combining(char)}
+        unaccented = decomposed.translate(marks) if marks else decomposed
+        folded = unicodedata.normalize("NFKC", unaccented.casefold())
+    if "," in folded or "\u00a0" in folded or "\u202f" in folded:
+        folded = _DIGIT_GROUP.sub("", folded)
+    if "'" in folded or "`" in folded:
+        folded = _INNER_APOSTROPHE.sub("", folded)
+    ascii_only = folded.isascii()
+    if _DECIMAL_POINT.search(folded) is None:
+        pieces = folded.translate(_SEPARATORS_AND_DOTS).split()
+        if ascii_only:
+            return pieces
+    else:
+        pieces = folded.translate(_SEPARATORS).split()
+    words: list[str] = []
+    for piece in pieces:
+        if (ascii_only and "." not in piece) or (piece.isascii() and piece.isalnum()):
+            words.append(piece)
+        else:
+            words += _WORD.findall(piece)
+    return words
+
+
+# The same rules over ASCII bytes, where `re` and `bytes.translate` are faster (\d and \w mean the same).
+_DIGIT_GROUP_ASCII = re.compile(rb",(?<=\d,)(?=\d{3}\b)")
+_INNER_APOSTROPHE_ASCII = re.compile(rb"['`](?<=\w['`])(?=\w)")
+_DECIMAL_POINT_ASCII = re.compile(rb"\.(?<=\d\.)(?=\d)")
+_WORD_ASCII = re.compile(rb"(?=[^\W_])(?:\d+(?:\.\d+)+|[^\W_]+)")
+_KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_BYTE_SEPARATORS = bytes(code if code in _KEEP or code == ord(".") else ord(" ") for code in range(256))
+_BYTE_SEPARATORS_AND_DOTS = bytes(code if code in _KEEP else ord(" ") for code in range(256))
+
+
+def token_bytes(text: str) -> list[bytes]:
+    """`tokens` encoded as UTF-8, computed on bytes when ``text`` is ASCII (the usual case, and faster)."""
+    if not text.isascii():
+        return [word.encode() for word in tokens(text)]
+    folded = text.encode("ascii").lower()
+    if b"," in folded:
+        folded = _DIGIT_GROUP_ASCII.sub(b"", folded)
+    if b"'" in folded or b"`" in folded:
+        folded = _INNER_APOSTROPHE_ASCII.sub(b"", folded)
+    if _DECIMAL_POINT_ASCII.search(folded) is None:
+        return folded.translate(_BYTE_SEPARATORS_AND_DOTS).split()
+    words: list[bytes] = []
+    for piece in folded.translate(_BYTE_SEPARATORS).split():
+        if b"." in piece:
+            words += _WORD_ASCII.findall(piece)
+        else:
+            words.append(piece)
+    return words
 
 
 def normalize(text: str) -> str:
@@ -49,22 +117,14 @@ def normalize(text: str) -> str:
 
     Idempotent: ``normalize(normalize(t)) == normalize(t)``.
     """
-    if text.isascii():
-        folded = text.lower()
-    else:
-        decomposed = unicodedata.normalize("NFKD", text).translate(_TRANSLATE)
-        unaccented = "".join(char for char in decomposed if not unicodedata.combining(char))
-        folded = unicodedata.normalize("NFKC", unaccented.casefold())
-    folded = _DIGIT_GROUP.sub("", folded)
-    folded = _INNER_APOSTROPHE.sub("", folded)
-    return " ".join(_WORD.findall(folded))
-
-
-def tokens(text: str) -> list[str]:
-    """The words of ``text`` after normalization."""
-    return normalize(text).split()
+    return " ".join(tokens(text))
 
 
 def text_hash(normalized: str) -> int:
     """A signed 64-bit hash of normalized text, for recognising exact duplicates without LSH."""
     return xxhash.xxh64_intdigest(normalized.encode("utf-8")) - (1 << 63)
+
+
+def words_hash(words: list[bytes]) -> int:
+    """`text_hash` of the normalized text whose `token_bytes` are ``words``."""
+    return xxhash.xxh64_intdigest(b" ".join(words)) - (1 << 63)

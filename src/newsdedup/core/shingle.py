@@ -6,7 +6,9 @@ multipliers and a 64-bit finalizer, in NumPy, instead of hashing every n-gram st
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import xxhash
@@ -43,6 +45,43 @@ def ngram_hashes(hashes: np.ndarray, size: int) -> np.ndarray:
     return fmix64(combined ^ np.uint64(width))
 
 
+def _unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` for a 1-d array, with less overhead."""
+    ordered = np.sort(values)
+    if ordered.shape[0] < 2:
+        return ordered
+    keep = np.empty(ordered.shape[0], dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def shingle_set(words: list[str], size: int) -> np.ndarray:
     """The sorted, unique word n-gram hashes of ``words``."""
-    return np.unique(ngram_hashes(word_hashes(words), size))
+    return _unique(ngram_hashes(word_hashes(words), size))
+
+
+def shingle_sets(word_lists: Sequence[list[bytes]], size: int) -> list[np.ndarray]:
+    """`shingle_set` of each list of UTF-8 encoded words; hashed and combined for all lists at once."""
+    lengths = [len(words) for words in word_lists]
+    total = sum(lengths)
+    hashes = np.fromiter(
+        map(xxhash.xxh64_intdigest, chain.from_iterable(word_lists)), dtype=np.uint64, count=total
+    )
+    combined = _EMPTY
+    if total >= size:
+        multipliers = _multipliers(size)
+        combined = hashes[: total - size + 1] * multipliers[0]
+        for offset in range(1, size):
+            combined += hashes[offset : total - size + 1 + offset] * multipliers[offset]
+        combined = fmix64(combined ^ np.uint64(size))
+    sets = []
+    start = 0
+    for length in lengths:
+        if length >= size:
+            # n-grams starting in this list and ending in it; those spanning two lists are skipped.
+            sets.append(_unique(combined[start : start + length - size + 1]))
+        else:
+            sets.append(_unique(ngram_hashes(hashes[start : start + length], size)))
+        start += length
+    return sets

@@ -1,0 +1,102 @@
+"""The fast paths (batched shingling, permutation-major signing, rewritten patterns) change no output."""
+
+import re
+import unicodedata
+
+import numpy as np
+import xxhash
+from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdedup.core import SignatureScheme, default_scheme, fingerprint_many, normalize, sign_many, text_hash
+from newsdedup.core.normalize import _TRANSLATE, token_bytes, tokens
+from newsdedup.core.shingle import ngram_hashes, shingle_set, shingle_sets
+
+SCHEME = default_scheme()
+
+# The reference normalization: the original, straightforward form of the rules in normalize.py.
+_DIGIT_GROUP = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}\b)")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['`](?=\w)")
+_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+
+
+def reference_normalize(text: str) -> str:
+    if text.isascii():
+        folded = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text).translate(_TRANSLATE)
+        unaccented = "".join(char for char in decomposed if not unicodedata.combining(char))
+        folded = unicodedata.normalize("NFKC", unaccented.casefold())
+    folded = _DIGIT_GROUP.sub("", folded)
+    folded = _INNER_APOSTROPHE.sub("", folded)
+    return " ".join(_WORD.findall(folded))
+
+
+def reference_shingles(words: list[str], size: int) -> np.ndarray:
+    hashes = np.array([xxhash.xxh64_intdigest(word.encode()) for word in words], dtype=np.uint64)
+    return np.unique(ngram_hashes(hashes, size))
+
+
+def datasketch_signature(values: np.ndarray, scheme: SignatureScheme) -> np.ndarray:
+    sketch = MinHash(
+        num_perm=scheme.num_perm, seed=scheme.seed, scheme="affine32", hashfunc=lambda v: int(v) & 0xFFFFFFFF
+    )
+    if len(values):
+        sketch.update_batch([int(v) for v in values])
+    return np.asarray(sketch.hashvalues, dtype=np.uint32)
+
+
+text_chars = st.sampled_from(
+    list("ab1 2,.'`_-\u00a0\u202f\u00e9e\u0301\u2019\u00bd\u1100\u1161\u03a3\u00df\n")
+)
+texts = st.lists(text_chars, max_size=40).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_normalize_equals_the_reference_rules(text: str) -> None:
+    assert normalize(text) == reference_normalize(text)
+    assert token_bytes(text) == [word.encode() for word in tokens(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aB1 2,.'`_-\n\t")), max_size=40).map("".join))
+def test_ascii_bytes_path_equals_the_reference_rules(text: str) -> None:
+    assert token_bytes(text) == [word.encode() for word in reference_normalize(text).split()]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e1", "x.5"]), max_size=12), max_size=8))
+def test_batched_shingles_equal_one_list_at_a_time(word_lists: list[list[str]]) -> None:
+    for size in (1, 3):
+        batched = shingle_sets([[word.encode() for word in words] for words in word_lists], size)
+        for words, shingles in zip(word_lists, batched, strict=True):
+            assert np.array_equal(shingles, reference_shingles(words, size))
+            assert np.array_equal(shingles, shingle_set(words, size))
+
+
+def test_large_batches_sign_like_datasketch() -> None:
+    rng = np.random.default_rng(11)
+    sizes = [0, 1, 2, 2047, 2049, 5000, 0, 70_000, 300, 3]
+    sets = [np.unique(rng.integers(0, 1 << 64, size=n, dtype=np.uint64)) for n in sizes]
+    ours = sign_many(sets, SCHEME)
+    for row, values in zip(ours, sets, strict=True):
+        assert np.array_equal(row, datasketch_signature(values, SCHEME))
+
+
+def test_fingerprint_many_equals_the_reference_pipeline() -> None:
+    docs = [
+        "The 1,000 cats' café, don't they?",
+        "",
+        "two words",
+        "a b c d e f g a b c",
+        "\u00c9t\u00e9 3.5 x",
+    ]
+    for print_, text in zip(fingerprint_many(docs, SCHEME), docs, strict=True):
+        normalized = reference_normalize(text)
+        shingles = reference_shingles(normalized.split(), SCHEME.shingle_size)
+        assert print_.text_hash == text_hash(normalized)
+        assert print_.word_count == len(normalized.split())
+        assert np.array_equal(print_.shingles, shingles)
+        assert np.array_equal(print_.signature, datasketch_signature(shingles, SCHEME))
