@@ -177,6 +177,18 @@ class Detector:
         (print_,) = fingerprint_many([query.text], self.index.scheme)
         return self._match_fingerprint(query, print_, limit)
 
+    def compare(self, query: StoredArticle, match: StoredArticle) -> Match:
+        """``match`` measured against ``query`` as if it were the query: overlap, passages and relation."""
+        finder = FactFinder(self.provenance)
+        finder.prepare([query.url, match.url], [query.publisher, match.publisher])
+        sides = [
+            ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
+            for article in (query, match)
+        ]
+        verdict = compare_pair(query.text, sides[0], match.text, sides[1], self.verify)
+        facts = finder.for_article(query), finder.for_article(match)
+        return Match(match, verdict.overlap, attribute(*facts, verdict.overlap, verdict.same_text))
+
     def index_many(self, items: Sequence[ArticleInput], *, with_matches: bool = True) -> list[IndexOutcome]:
         """Store ``items`` (new urls inserted, known ones updated) and return each one's outcome.
 
@@ -305,7 +317,7 @@ class Detector:
         )
         facts = asked.finder.for_article(article)
         attribution = attribute(asked.facts, facts, verdict.overlap, verdict.same_text, extra=[chain])
-        if attribution.relation is not Relation.ORIGINAL:
+        if attribution.relation is not Relation.ORIGINAL or not verdict.is_reuse:
             return source, matches
         first = Match(article, verdict.overlap, attribution)
         note = f"chain: itself a copy of #{article.id} ({article.url}), reported as the first original"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -29,6 +31,17 @@ class Settings(BaseSettings):
     match_limit: int = Field(default=10, description="Default number of matches returned.")
     candidate_limit: int = Field(default=100, description="Most LSH candidates verified per query.")
     db_pool_size: int = Field(default=5, description="Connections per worker process (PostgreSQL).")
+    auth: Literal["on", "off", "auto"] = Field(
+        default="auto",
+        description="API keys for the write endpoints: on, off, or auto (off on SQLite, on otherwise).",
+    )
+    require_key_for_reads: bool = Field(
+        default=False, description="Also require an API key for the read endpoints and the web pages."
+    )
+
+    def auth_enabled(self, dialect: str) -> bool:
+        """Whether write endpoints need a key on a database of this dialect (``sqlite``, ``postgresql``)."""
+        return self.auth == "on" or (self.auth == "auto" and dialect != "sqlite")
 
 
 def get_settings() -> Settings:

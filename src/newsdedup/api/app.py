@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
 from newsdedup import __version__
+from newsdedup.api.audit_routes import router as audit_router
 from newsdedup.api.deps import Runtime, RuntimeDep
 from newsdedup.api.errors import error_response, install_error_handlers
 from newsdedup.api.limits import BodySizeLimit
@@ -34,13 +35,25 @@ def create_app(settings: Settings | None = None, *, migrate: bool | None = None)
         engine = create_engine_for(active.database_url, pool_size=active.db_pool_size)
         if migrate if migrate is not None else engine.dialect.name == "sqlite":
             upgrade_database(engine)
+        auth = active.auth_enabled(engine.dialect.name)
         app.state.runtime = Runtime(
             settings=active,
             engine=engine,
             sessions=sessionmaker(engine, expire_on_commit=False),
             scheme=default_scheme(),
+            auth=auth,
         )
         log.info("newsdedup %s serving %s", __version__, engine.url.render_as_string(hide_password=True))
+        if auth:
+            log.info("API keys required for writes (create one with `newsdedup key create NAME`)")
+        else:
+            log.warning(
+                "API keys are OFF: anyone who can reach this server can index and delete articles "
+                "(NEWSDEDUP_AUTH=%s on %s); set NEWSDEDUP_AUTH=on and create a key with "
+                "`newsdedup key create NAME` before exposing it",
+                active.auth,
+                engine.dialect.name,
+            )
         try:
             yield
         finally:
@@ -55,6 +68,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool | None = None)
     app.add_middleware(BodySizeLimit, max_bytes=active.max_body_bytes)
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(audit_router)
 
     @app.get("/healthz", tags=["health"], summary="The process is alive")
     def healthz() -> dict[str, str]:

@@ -51,11 +51,14 @@ def article_input(body: ArticleIn, settings: Settings) -> ArticleInput:
 
 
 def match_query(body: MatchIn, settings: Settings) -> MatchQuery:
-    """The detector's query for a text whose original is wanted."""
+    """The detector's query for a text whose original is wanted (from HTML: its date and canonical too)."""
     content = _content(body, settings)
     return MatchQuery(
         text=content.text,
         url=body.url,
         title=body.title or content.title,
         published_at=body.published_at or content.published_at,
+        date_from_page=body.published_at is None and content.published_at is not None,
+        canonical_url=content.canonical_url,
+        publisher=body.publisher,
     )

@@ -15,6 +15,7 @@ from newsdedup.core import SignatureScheme
 from newsdedup.detector import Detector
 from newsdedup.settings import Settings
 from newsdedup.store.db import transaction
+from newsdedup.store.provenance import SqlProvenance
 from newsdedup.store.sql import SqlArticleIndex
 
 
@@ -26,14 +27,29 @@ class Runtime:
     engine: Engine
     sessions: sessionmaker[Session]
     scheme: SignatureScheme
+    auth: bool = False
+    """Write endpoints need an API key."""
+
+    @property
+    def keys_for_reads(self) -> bool:
+        """Read endpoints (and the web pages) need an API key too."""
+        return self.settings.require_key_for_reads
 
     @contextmanager
     def detector(self) -> Iterator[Detector]:
         """A detector over a session that commits once when the block ends, or rolls back."""
         with transaction(self.sessions) as session:
             yield Detector(
-                SqlArticleIndex(session, self.scheme), candidate_limit=self.settings.candidate_limit
+                SqlArticleIndex(session, self.scheme),
+                candidate_limit=self.settings.candidate_limit,
+                provenance=SqlProvenance(session),
             )
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction (commit at the end, rollback on error), for the audit and registry."""
+        with transaction(self.sessions) as session:
+            yield session
 
 
 def get_runtime(request: Request) -> Runtime:

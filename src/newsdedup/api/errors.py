@@ -26,9 +26,12 @@ class ApiError(Exception):
 def error_response(
     status: int, code: str, message: str, errors: list[dict[str, str]] | None = None
 ) -> JSONResponse:
-    """The JSON body every error shares."""
+    """The JSON body every error shares (a 401 also says which scheme: ``WWW-Authenticate: Bearer``)."""
+    headers = {"WWW-Authenticate": 'Bearer realm="newsdedup"'} if status == 401 else None
     return JSONResponse(
-        status_code=status, content={"error": code, "message": message, "errors": errors or []}
+        status_code=status,
+        content={"error": code, "message": message, "errors": errors or []},
+        headers=headers,
     )
 
 
@@ -68,7 +71,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, error: StarletteHTTPException) -> JSONResponse:
-        codes = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
+        codes = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
         return error_response(
             error.status_code, codes.get(error.status_code, "http_error"), str(error.detail)
         )

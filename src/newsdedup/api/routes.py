@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from newsdedup.api.auth import READER, WRITER
 from newsdedup.api.convert import article_input, match_query
 from newsdedup.api.deps import Runtime, RuntimeDep
 from newsdedup.api.errors import ApiError, describe_validation_errors
@@ -24,11 +25,19 @@ from newsdedup.api.schemas import (
 )
 from newsdedup.detector import ArticleInput
 
-router = APIRouter(prefix="/v1", responses={422: {"model": ErrorBody}, 413: {"model": ErrorBody}})
+router = APIRouter(
+    prefix="/v1", responses={401: {"model": ErrorBody}, 413: {"model": ErrorBody}, 422: {"model": ErrorBody}}
+)
 _ARTICLE = TypeAdapter(ArticleIn)
 
 
-@router.post("/articles", response_model=IndexResponse, status_code=201, summary="Index an article")
+@router.post(
+    "/articles",
+    response_model=IndexResponse,
+    status_code=201,
+    summary="Index an article",
+    dependencies=WRITER,
+)
 def index_article(body: ArticleIn, runtime: RuntimeDep, response: Response) -> IndexResponse:
     """Store an article (a known url is updated in place) and return what it matched before."""
     item = article_input(body, runtime.settings)
@@ -43,6 +52,7 @@ def index_article(body: ArticleIn, runtime: RuntimeDep, response: Response) -> I
     "/articles/bulk",
     response_model=BulkResponse,
     summary="Index up to max_bulk_items articles (JSON array or NDJSON)",
+    dependencies=WRITER,
     openapi_extra={
         "requestBody": {
             "content": {
@@ -104,7 +114,7 @@ def _index_bulk(items: list[Any], runtime: Runtime) -> BulkResponse:
             results[position] = BulkItemResult(index=position, status=422, error=error.message)
     if valid:
         with runtime.detector() as detector:
-            outcomes = detector.index_many([item for _, item in valid], with_matches=False)
+            outcomes = detector.index_many([item for _, item in valid])
         for (position, _), outcome in zip(valid, outcomes, strict=True):
             results[position] = BulkItemResult(
                 index=position,
@@ -122,7 +132,9 @@ def _index_bulk(items: list[Any], runtime: Runtime) -> BulkResponse:
     )
 
 
-@router.post("/match", response_model=MatchResponse, summary="Find the likely original of a text")
+@router.post(
+    "/match", response_model=MatchResponse, summary="Find the likely original of a text", dependencies=READER
+)
 def match(
     body: MatchIn,
     runtime: RuntimeDep,
@@ -131,10 +143,16 @@ def match(
     """Verified matches of the text, best first, and its likely original. Stores nothing."""
     query = match_query(body, runtime.settings)
     with runtime.detector() as detector:
-        return MatchResponse.of(detector.match(query, limit=limit))
+        report = detector.match(query, limit=limit)
+    return MatchResponse.of(report, query_text=query.text if body.html is not None else None)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, responses={404: {"model": ErrorBody}})
+@router.get(
+    "/articles/{article_id}",
+    response_model=ArticleOut,
+    responses={404: {"model": ErrorBody}},
+    dependencies=READER,
+)
 def get_article(article_id: int, runtime: RuntimeDep) -> ArticleOut:
     """One indexed article by id."""
     with runtime.detector() as detector:
@@ -144,7 +162,9 @@ def get_article(article_id: int, runtime: RuntimeDep) -> ArticleOut:
     return ArticleOut.of(article)
 
 
-@router.get("/articles", response_model=ArticleOut, responses={404: {"model": ErrorBody}})
+@router.get(
+    "/articles", response_model=ArticleOut, responses={404: {"model": ErrorBody}}, dependencies=READER
+)
 def find_article(
     runtime: RuntimeDep, url: Annotated[str, Query(min_length=1, description="The exact url.")]
 ) -> ArticleOut:
@@ -158,7 +178,9 @@ def find_article(
     return ArticleOut.of(article)
 
 
-@router.delete("/articles/{article_id}", status_code=204, responses={404: {"model": ErrorBody}})
+@router.delete(
+    "/articles/{article_id}", status_code=204, responses={404: {"model": ErrorBody}}, dependencies=WRITER
+)
 def delete_article(article_id: int, runtime: RuntimeDep) -> Response:
     """Remove an article with its signature and band keys."""
     with runtime.detector() as detector:

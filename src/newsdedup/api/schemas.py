@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from newsdedup.core.attribute import Reuse
 from newsdedup.detector import IndexOutcome, Match, MatchReport
 from newsdedup.ports import StoredArticle
 from newsdedup.validation import check_http_url, check_text
@@ -62,6 +63,7 @@ class MatchIn(_HasContent):
     """A text whose original is wanted. Nothing is stored."""
 
     url: str | None = Field(default=None, description="The query's own url: never returned as its own match.")
+    publisher: ShortText | None = Field(default=None, description="The query's publisher, if known.")
 
     @field_validator("url")
     @classmethod
@@ -117,6 +119,61 @@ class Containment(BaseModel):
     match_in_query: float
 
 
+def passages_of(match: Match) -> tuple[PassageLike, ...]:
+    """The aligned passages of a match (none until the detector aligns passages)."""
+    return ()
+
+
+def reused_of(match: Match) -> Reuse:
+    """Share of each side reused: shingle containment until the detector aligns passages."""
+    return Reuse(match.overlap.query_in_match, match.overlap.match_in_query)
+
+
+class PassageLike(Protocol):
+    """What a passage of the alignment gives (`core.align.Passage`)."""
+
+    @property
+    def query_start(self) -> int: ...
+    @property
+    def query_end(self) -> int: ...
+    @property
+    def match_start(self) -> int: ...
+    @property
+    def match_end(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+
+
+class SignalOut(BaseModel):
+    """One piece of attribution evidence."""
+
+    name: str = Field(description="time, cited source, canonical link, direction of reuse, ...")
+    favours: Literal["match", "query"] = Field(description="The side this evidence takes for the original.")
+    weight: float = Field(description="How much it counts (log-odds; citations 3, dates 2, first seen 0.5).")
+    detail: str
+
+
+class PassageOut(BaseModel):
+    """A stretch of the query reused from a stretch of the match.
+
+    Offsets count characters (Unicode code points) into the query's text as submitted (for HTML: the
+    extracted ``query_text``) and the match's text as stored (``GET /v1/articles/{id}``); ends exclusive.
+    """
+
+    query_start: int
+    query_end: int
+    match_start: int
+    match_end: int
+    score: float = Field(description="How closely the passage is reused, 0-1 (1: the same words).")
+
+
+class ReusedFraction(BaseModel):
+    """Share of each text's words in reused passages, 0-1."""
+
+    query: float
+    match: float
+
+
 class MatchOut(BaseModel):
     """An indexed article that shares text with the query."""
 
@@ -124,11 +181,16 @@ class MatchOut(BaseModel):
     similarity: float = Field(description="Jaccard similarity of the word n-gram sets, 0-1.")
     containment: Containment
     relation: Literal["original", "copy", "duplicate"]
-    evidence: list[str]
+    confidence: float = Field(description="How sure the relation is, 0-1 (0.5 for a duplicate).")
+    evidence: list[str] = Field(description="Each piece of evidence in plain words, `name: detail`.")
+    signals: list[SignalOut]
+    passages: list[PassageOut]
+    reused_fraction: ReusedFraction
 
     @classmethod
     def of(cls, match: Match) -> MatchOut:
         """From the detector's match."""
+        reused = reused_of(match)
         return cls(
             article=ArticleRef.of(match.article),
             similarity=round(match.overlap.jaccard, 4),
@@ -137,7 +199,25 @@ class MatchOut(BaseModel):
                 match_in_query=round(match.overlap.match_in_query, 4),
             ),
             relation=match.relation.value,
+            confidence=match.attribution.confidence,
             evidence=list(match.attribution.evidence),
+            signals=[
+                SignalOut(
+                    name=signal.name, favours=signal.favours.value, weight=signal.weight, detail=signal.detail
+                )
+                for signal in match.attribution.signals
+            ],
+            passages=[
+                PassageOut(
+                    query_start=passage.query_start,
+                    query_end=passage.query_end,
+                    match_start=passage.match_start,
+                    match_end=passage.match_end,
+                    score=round(passage.score, 4),
+                )
+                for passage in passages_of(match)
+            ],
+            reused_fraction=ReusedFraction(query=round(reused.query, 4), match=round(reused.match, 4)),
         )
 
 
@@ -147,14 +227,18 @@ class MatchResponse(BaseModel):
     likely_original: MatchOut | None
     matches: list[MatchOut]
     candidates_checked: int
+    query_text: str | None = Field(
+        default=None, description="The text extracted from submitted HTML (passage offsets point into it)."
+    )
 
     @classmethod
-    def of(cls, report: MatchReport) -> MatchResponse:
+    def of(cls, report: MatchReport, query_text: str | None = None) -> MatchResponse:
         """From the detector's report."""
         return cls(
             likely_original=MatchOut.of(report.likely_original) if report.likely_original else None,
             matches=[MatchOut.of(match) for match in report.matches],
             candidates_checked=report.candidates_checked,
+            query_text=query_text,
         )
 
 

@@ -46,6 +46,23 @@ def best_originals(rows: Sequence[tuple[int, int, float]]) -> dict[int, int]:
     return {copy_id: original_id for copy_id, (_, original_id) in best.items()}
 
 
+def publisher_infos(session: Session, rows: Sequence[Any]) -> list[PublisherInfo]:
+    """`PublisherInfo` for rows of (id, name, original_source), with each publisher's domains."""
+    if not rows:
+        return []
+    domains: dict[int, list[str]] = {}
+    statement = (
+        select(PublisherDomain.publisher_id, PublisherDomain.domain)
+        .where(PublisherDomain.publisher_id.in_([row.id for row in rows]))
+        .order_by(PublisherDomain.domain)
+    )
+    for publisher_id, domain in session.execute(statement):
+        domains.setdefault(publisher_id, []).append(domain)
+    return [
+        PublisherInfo(row.name, tuple(domains.get(row.id, ())), bool(row.original_source)) for row in rows
+    ]
+
+
 class SqlProvenance:
     """Publishers, recorded copies and url lookups in the database of an `SqlArticleIndex`."""
 
@@ -64,22 +81,7 @@ class SqlProvenance:
                 or_(Publisher.id.in_(owning), func.lower(Publisher.name).in_(wanted_names))
             )
         ).all()
-        return self._with_domains(found)
-
-    def _with_domains(self, rows: Sequence[Any]) -> list[PublisherInfo]:
-        if not rows:
-            return []
-        domains: dict[int, list[str]] = {}
-        statement = (
-            select(PublisherDomain.publisher_id, PublisherDomain.domain)
-            .where(PublisherDomain.publisher_id.in_([row.id for row in rows]))
-            .order_by(PublisherDomain.domain)
-        )
-        for publisher_id, domain in self._session.execute(statement):
-            domains.setdefault(publisher_id, []).append(domain)
-        return [
-            PublisherInfo(row.name, tuple(domains.get(row.id, ())), bool(row.original_source)) for row in rows
-        ]
+        return publisher_infos(self._session, found)
 
     def articles_at(self, urls: Sequence[str]) -> list[int]:
         """Ids of articles whose url or canonical url is one of ``urls`` (exact strings)."""
