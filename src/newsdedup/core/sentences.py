@@ -1,0 +1,231 @@
+"""Sentences of a raw text with character offsets, their weighted content stems and their facts.
+
+What `align` compares: each sentence (and each two neighbouring sentences taken together, for copies
+that merge or split sentences) becomes a sparse vector of content-word stems, wording weighted 1 and
+numbers and names `FACT_WEIGHT`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsdedup.core.lexical import CAPITALIZED, CONTENT, NUMBER, TOKEN, quote_spans, word_info, words
+
+_CANDIDATE = re.compile(r"[\n|•·.!?]")
+_SEPARATORS = frozenset("|•·")
+_CLOSERS = frozenset("\"”’')]")
+_OPENERS = frozenset("\"“‘'([")
+_ABBREVIATIONS_TEXT = """
+    mr mrs ms dr st gen sen rep gov lt col sgt capt prof jr sr vs no nos inc corp co ltd jan feb mar apr
+    jun jul aug sep sept oct nov dec
+"""
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+FACT_WEIGHT = 0.6
+"""Weight of a number or a name in sentence similarity (wording weighs 1): independent reports of one
+event share their names and numbers, a reworded copy shares its wording too."""
+MAX_SENTENCE_TOKENS = 48
+"""Longer runs without a sentence end (tables, run-ons) are cut into pieces of this many words or fewer."""
+_PIECE = 32
+_LONG_CHARS = 200
+_SHORT_LINE = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a text: its span and word counts."""
+
+    start: int
+    end: int
+    words: int
+    original_words: int
+    """Words outside quotation marks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A raw text cut into sentences, with each sentence's weighted content stems and facts."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    words: int
+    original_words: int
+    rows: np.ndarray
+    """Row of each (row, stem) entry: rows ``0..n-1`` are the sentences, ``n..2n-2`` each two neighbouring
+    sentences taken together (for sentences a copy merged or split). Entries are sorted by stem hash."""
+    keys: np.ndarray
+    """Stem hash of each entry (int64)."""
+    weights: np.ndarray
+    """Weight of each entry: 1 for wording, `FACT_WEIGHT` for numbers and names (float64)."""
+    norms: np.ndarray
+    """Euclidean norm of each row's weights."""
+    sizes: np.ndarray
+    """Number of content stems of each row."""
+    fact_rows: np.ndarray
+    """Sentence of each fact (a number, or a capitalised word after a sentence's first word)."""
+    fact_keys: np.ndarray
+    """Stem hash of each fact."""
+    fact_is_number: np.ndarray
+    """True for numbers, False for names."""
+    marks: np.ndarray
+    """Sorted stem hashes of every content word of the text: where the other side's facts are looked for."""
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:dot]
+    return len(word) == 1 or word.lower() in _ABBREVIATIONS
+
+
+def _next_visible(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    if position < len(text) and text[position] in _OPENERS:
+        position += 1
+    return position < len(text) and (text[position].isupper() or text[position].isdigit())
+
+
+def _cut(text: str, index: int) -> tuple[int, int] | None:
+    char = text[index]
+    if char in _SEPARATORS:
+        return index, index + 1
+    if char == "\n":
+        following = _next_visible(text, index + 1)
+        if "\n" in text[index + 1 : following]:
+            return index, following
+        line_start = text.rfind("\n", 0, index) + 1
+        if index - line_start < _SHORT_LINE and _starts_sentence(text, following):
+            return index, following
+        return None
+    end = index + 1
+    while end < len(text) and text[end] in _CLOSERS:
+        end += 1
+    if end < len(text) and not text[end].isspace():
+        return None
+    following = _next_visible(text, end)
+    if not _starts_sentence(text, following) or (char == "." and _abbreviation_before(text, index)):
+        return None
+    return end, following
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: cut at blank lines, separators, sentence ends and after short lines."""
+    spans = []
+    cursor = 0
+    cuts = (_cut(text, found.start()) for found in _CANDIDATE.finditer(text))
+    for end, resume in [*(cut for cut in cuts if cut is not None), (len(text), len(text))]:
+        segment = text[cursor:end]
+        stripped = segment.strip()
+        if stripped:
+            first = cursor + (len(segment) - len(segment.lstrip()))
+            spans.append((first, first + len(stripped)))
+        cursor = max(cursor, resume)
+    return spans
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    offsets = [found.start() for found in TOKEN.finditer(text, start, end)]
+    if len(offsets) <= MAX_SENTENCE_TOKENS:
+        return [(start, end)]
+    cuts = offsets[_PIECE::_PIECE]
+    bounds = [start, *cuts, end]
+    return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    pieces = []
+    for start, end in _spans(text):
+        pieces.extend(_split_long(text, start, end) if end - start > _LONG_CHARS else [(start, end)])
+    return pieces
+
+
+Entries = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""Parallel rows, stem hashes and weights."""
+
+
+def _unique_max(rows: np.ndarray, keys: np.ndarray, weights: np.ndarray) -> Entries:
+    """One entry per (row, key), keeping the largest weight."""
+    order = np.lexsort((-weights, keys, rows))
+    rows, keys, weights = rows[order], keys[order], weights[order]
+    first = np.ones(rows.size, dtype=bool)
+    first[1:] = (rows[1:] != rows[:-1]) | (keys[1:] != keys[:-1])
+    return rows[first], keys[first], weights[first]
+
+
+def _empty(text: str) -> Text:
+    ints, floats = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+    return Text(text, (), 0, 0, ints, ints, floats, floats, floats, ints, ints, np.empty(0, dtype=bool), ints)
+
+
+def _neighbours(single: Entries, count: int) -> Entries:
+    """Entries of the rows of two neighbouring sentences taken together (row ``count + k``: ``k, k+1``)."""
+    rows, keys, weights = single
+    later, earlier = rows > 0, rows < count - 1
+    return _unique_max(
+        np.concatenate([rows[later] + count - 1, rows[earlier] + count]),
+        np.concatenate([keys[later], keys[earlier]]),
+        np.concatenate([weights[later], weights[earlier]]),
+    )
+
+
+def analyse(text: str) -> Text:
+    """Cut ``text`` into sentences (blank lines, short lines, sentence ends, over-long runs) and describe
+    each by its weighted content stems and its facts."""
+    quotes = quote_spans(text)
+    sentences: list[Sentence] = []
+    keys: list[int] = []
+    flags: list[int] = []
+    for start, end in _pieces(text):
+        infos = [word_info(word) for word in words(text, start, end)]
+        if not infos:
+            continue
+        quoted = sum(
+            len(words(text, max(start, q_start), min(end, q_end)))
+            for q_start, q_end in quotes
+            if q_start < end and q_end > start
+        )
+        sentences.append(Sentence(start, end, len(infos), len(infos) - quoted))
+        keys.extend([info[2] for info in infos])
+        flags.extend([info[1] for info in infos])
+    if not sentences:
+        return _empty(text)
+    counts = np.asarray([sentence.words for sentence in sentences], dtype=np.int64)
+    key = np.asarray(keys, dtype=np.int64)
+    flag = np.asarray(flags, dtype=np.uint8)
+    row = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
+    first = np.zeros(key.size, dtype=bool)
+    first[np.cumsum(counts) - counts] = True
+    content = (flag & CONTENT) != 0
+    number = (flag & NUMBER) != 0
+    fact = number | (((flag & CAPITALIZED) != 0) & ~first)
+    single = _unique_max(row[content], key[content], np.where(fact, FACT_WEIGHT, 1.0)[content])
+    pairs = _neighbours(single, counts.size)
+    all_rows = np.concatenate([single[0], pairs[0]])
+    all_keys = np.concatenate([single[1], pairs[1]])
+    all_weights = np.concatenate([single[2], pairs[2]])
+    order = np.argsort(all_keys, kind="stable")
+    width = 2 * counts.size - 1
+    facts = _unique_max(row[fact], key[fact], number[fact].astype(np.float64))
+    return Text(
+        text=text,
+        sentences=tuple(sentences),
+        words=int(key.size),
+        original_words=sum(sentence.original_words for sentence in sentences),
+        rows=all_rows[order],
+        keys=all_keys[order],
+        weights=all_weights[order],
+        norms=np.sqrt(np.bincount(all_rows, weights=all_weights * all_weights, minlength=width)),
+        sizes=np.bincount(all_rows, minlength=width).astype(np.float64),
+        fact_rows=facts[0],
+        fact_keys=facts[1],
+        fact_is_number=facts[2] > 0,
+        marks=np.unique(key[content]),
+    )
