@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 
 from newsdedup.core import Facts, Relation, VerifyConfig, attribute, overlap
+from newsdedup.core.align import EMPTY_ALIGNMENT
 
 T0 = datetime(2021, 8, 9, 16, 7, tzinfo=UTC)
 
@@ -21,11 +22,12 @@ def test_overlap_of_an_empty_side_is_zero() -> None:
     assert overlap(np.array([], dtype=np.uint64), np.array([1], dtype=np.uint64)).jaccard == 0.0
 
 
-def test_verify_config_accepts_contained_copies_and_rejects_coincidence() -> None:
+def test_verify_config_aligns_only_plausible_pairs_and_needs_alignment_for_reuse() -> None:
     config = VerifyConfig()
     excerpt = overlap(np.arange(40, dtype=np.uint64), np.arange(100, dtype=np.uint64))
-    coincidence = overlap(np.arange(5, dtype=np.uint64), np.arange(3, 200, dtype=np.uint64))
-    assert config.is_reuse(excerpt) and not config.is_reuse(coincidence)
+    coincidence = overlap(np.arange(100, dtype=np.uint64), np.arange(95, 1000, dtype=np.uint64))
+    assert config.is_plausible(excerpt) and not config.is_plausible(coincidence)
+    assert not config.is_reuse(excerpt, EMPTY_ALIGNMENT)
 
 
 def test_earlier_publication_is_the_original() -> None:

@@ -1,17 +1,21 @@
 """The pair decision: is one text reused from the other? One function for the API and the batch engines.
 
 The Detector and both batch engines (local and Spark) call `verify_pair` on every candidate pair, so they
-accept and reject the same pairs by construction. Today it is the exact shingle overlap with
-`VerifyConfig.is_reuse`; passage alignment plugs in here.
+accept and reject the same pairs by construction: the exact shingle overlap first, then, for plausible
+pairs, passage alignment and the facts check (`VerifyConfig.is_reuse`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
 
+from newsdedup.core.align import EMPTY_ALIGNMENT, Alignment, Passage, align
+from newsdedup.core.facts import NO_FACTS
+from newsdedup.core.sentences import Text, analyse
 from newsdedup.core.verify import Overlap, VerifyConfig, overlap
 
 __all__ = ["PairVerdict", "Shingled", "ShingledText", "compare_pair", "verify_pair"]
@@ -46,6 +50,8 @@ class PairVerdict:
     overlap: Overlap
     same_text: bool
     is_reuse: bool
+    alignment: Alignment = EMPTY_ALIGNMENT
+    """The passages the two texts share, with character offsets (empty when the pair was not aligned)."""
 
     @property
     def similarity(self) -> float:
@@ -54,13 +60,32 @@ class PairVerdict:
 
     @property
     def query_reused(self) -> float:
-        """Share of the query found in the match."""
+        """Share of the query found in the match: aligned words, or shingles when not aligned."""
+        if self.alignment.passages:
+            return self.alignment.query_coverage
         return self.overlap.query_in_match
 
     @property
     def match_reused(self) -> float:
-        """Share of the match found in the query."""
+        """Share of the match found in the query: aligned words, or shingles when not aligned."""
+        if self.alignment.passages:
+            return self.alignment.match_coverage
         return self.overlap.match_in_query
+
+
+_analysed = lru_cache(maxsize=32)(analyse)
+"""The query of a match is compared with every candidate: its analysis is made once."""
+
+
+def _whole(query_text: str, match_text: str) -> Alignment:
+    """The alignment of two texts with the same normalized words: all of one is all of the other."""
+    passage = Passage(0, len(query_text), 0, len(match_text), 1.0)
+    return Alignment((passage,), 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, NO_FACTS)
+
+
+def analysed(text: str) -> Text:
+    """``text`` cut into sentences for alignment (the last few are cached)."""
+    return _analysed(text)
 
 
 def compare_pair(
@@ -72,11 +97,17 @@ def compare_pair(
 ) -> PairVerdict:
     """Measure a pair and decide it; always returns the measures, even when they are not reuse.
 
-    The texts are not read yet: they are in the signature for passage alignment.
+    The exact shingle overlap comes first; only a pair that shares enough wording to be plausible is
+    aligned passage by passage.
     """
     same_text = query.text_hash == match.text_hash
     shared = overlap(query.shingles, match.shingles)
-    return PairVerdict(overlap=shared, same_text=same_text, is_reuse=same_text or config.is_reuse(shared))
+    if same_text:
+        return PairVerdict(shared, True, True, _whole(query_text, match_text))
+    if not config.is_plausible(shared):
+        return PairVerdict(shared, False, False)
+    alignment = align(analysed(query_text), analysed(match_text), config.align)
+    return PairVerdict(shared, False, config.is_reuse(shared, alignment), alignment)
 
 
 def verify_pair(

@@ -65,11 +65,7 @@ class SignatureScheme:
     @property
     def id(self) -> str:
         """A short, stable, human-readable id that changes whenever any parameter changes."""
-        digest = hashlib.sha256(self.canonical_json().encode()).hexdigest()[:10]
-        return (
-            f"n{self.normalization_version}-{self.shingle_kind}{self.shingle_size}-{self.shingle_hash}"
-            f"-p{self.num_perm}-s{self.seed}-b{self.bands}x{self.rows}-{digest}"
-        )
+        return _scheme_id(self)
 
     def to_dict(self) -> dict[str, Any]:
         """All parameters, seed included, as plain JSON-able values."""
@@ -111,6 +107,16 @@ class SignatureScheme:
                 "signatures from different schemes cannot be compared. Re-index the articles under the "
                 "new scheme with `newsdedup reindex`, or run with the scheme the index was built with."
             )
+
+
+@lru_cache(maxsize=16)
+def _scheme_id(scheme: SignatureScheme) -> str:
+    """The id of ``scheme``, computed once per distinct scheme (it is checked on every query)."""
+    digest = hashlib.sha256(scheme.canonical_json().encode()).hexdigest()[:10]
+    return (
+        f"n{scheme.normalization_version}-{scheme.shingle_kind}{scheme.shingle_size}-{scheme.shingle_hash}"
+        f"-p{scheme.num_perm}-s{scheme.seed}-b{scheme.bands}x{scheme.rows}-{digest}"
+    )
 
 
 @lru_cache(maxsize=16)

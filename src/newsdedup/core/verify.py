@@ -1,10 +1,18 @@
-"""Exact similarity of a candidate: Jaccard and containment in both directions, on shingle sets."""
+"""The pair decision's measures and rule: exact shingle overlap first, then passage alignment and facts.
+
+A candidate pair is reuse when one text holds enough of the other (by exact word n-gram containment,
+by reworded sentences aligned in order, or by a long near-verbatim run, as an excerpt has) and the
+facts of the aligned passages agree. Shared quotations do not count towards coverage, and a templated
+story, which aligns sentence for sentence but replaces numbers, names and dates, fails the facts check.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+from newsdedup.core.align import AlignConfig, Alignment
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,14 +34,51 @@ class Overlap:
 
 @dataclass(frozen=True, slots=True)
 class VerifyConfig:
-    """When an overlap counts as reuse rather than coincidence (shared quotes, stock phrases)."""
+    """The thresholds of the pair decision (tuned on the quality benchmark, see docs/quality.md)."""
 
-    min_containment: float = 0.5
-    min_jaccard: float = 0.3
+    plausible: float = 0.1
+    """Shingle containment (either way) below which a pair is rejected without aligning it."""
+    min_containment: float = 0.45
+    """Shingle containment (either way) that is reuse, facts permitting, when the aligned sentences also
+    hold `min_original` of a side's words outside quotations (shared quotations alone are not reuse)."""
+    min_original: float = 0.3
+    min_coverage: float = 0.6
+    """Share of either side's words outside quotations in aligned sentences that is reuse."""
+    min_run: float = 0.18
+    """A near-verbatim run holding this share of one side's unquoted words ..."""
+    min_run_other: float = 0.15
+    """... and this share of the other side's is reuse (an excerpt in site furniture)."""
+    max_replaced: float = 0.14
+    """Most facts (numbers and names) each side may have that the other lacks (`FactCheck.replaced`)."""
+    max_numbers_replaced: float = 0.1
+    """Most numbers each side may have that the other lacks, when both have such a number."""
+    align: AlignConfig = field(default_factory=AlignConfig)
 
-    def is_reuse(self, overlap: Overlap) -> bool:
-        """True when ``overlap`` is large enough to call one text a copy of the other."""
-        return overlap.containment >= self.min_containment or overlap.jaccard >= self.min_jaccard
+    def is_plausible(self, overlap: Overlap) -> bool:
+        """True when the pair shares enough exact wording to be worth aligning."""
+        return overlap.containment >= self.plausible
+
+    def facts_agree(self, alignment: Alignment) -> bool:
+        """False when the aligned passages replace numbers, names or dates (a templated story)."""
+        facts = alignment.facts
+        if facts.replaced > self.max_replaced:
+            return False
+        numbers_both = min(facts.query.numbers_missing, facts.match.numbers_missing) > 0
+        return not (numbers_both and facts.numbers_replaced > self.max_numbers_replaced)
+
+    def holds_enough(self, overlap: Overlap, alignment: Alignment) -> bool:
+        """True when one side holds enough of the other, by containment, coverage or a verbatim run."""
+        runs = (alignment.run_query_share, alignment.run_match_share)
+        original = max(alignment.query_original_coverage, alignment.match_original_coverage)
+        return (
+            (overlap.containment >= self.min_containment and original >= self.min_original)
+            or original >= self.min_coverage
+            or (max(runs) >= self.min_run and min(runs) >= self.min_run_other)
+        )
+
+    def is_reuse(self, overlap: Overlap, alignment: Alignment) -> bool:
+        """True when the pair is reuse: enough of one side is in the other and the facts agree."""
+        return self.holds_enough(overlap, alignment) and self.facts_agree(alignment)
 
 
 def overlap(query: np.ndarray, match: np.ndarray) -> Overlap:

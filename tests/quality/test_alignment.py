@@ -1,0 +1,85 @@
+"""Passage alignment on invented text: reworded passages, offsets, order, quotes, facts, excerpts."""
+
+from __future__ import annotations
+
+from newsdedup.core.align import align_texts
+from newsdedup.core.fingerprint import fingerprint
+from newsdedup.core.pairs import compare_pair
+from newsdedup.core.scheme import default_scheme
+from newsdedup.core.verify import VerifyConfig
+from tests.quality.texts import (
+    FURNITURE,
+    NOTICE,
+    NOTICE_REFILED,
+    OTHER,
+    REPORT_A,
+    REPORT_B,
+    REWORDED,
+    STORY,
+    TEMPLATED_NOTICE,
+    paragraph,
+)
+
+
+def _decide(query: str, match: str) -> bool:
+    scheme = default_scheme()
+    verdict = compare_pair(
+        query, fingerprint(query, scheme), match, fingerprint(match, scheme), VerifyConfig()
+    )
+    return verdict.is_reuse
+
+
+def test_a_reworded_paragraph_is_aligned_with_offsets_on_both_sides() -> None:
+    query = paragraph(OTHER[:2]) + "\n\n" + paragraph(REWORDED) + "\n\n" + paragraph(OTHER[2:])
+    match = paragraph(STORY)
+    alignment = align_texts(query, match)
+    assert len(alignment.passages) == 1
+    (passage,) = alignment.passages
+    reworded = paragraph(REWORDED)
+    assert query[passage.query_start : passage.query_end] == reworded
+    assert match[passage.match_start : passage.match_end] == paragraph(STORY[:4])
+    assert 0.4 < passage.score < 1.0
+
+
+def test_passages_are_in_order_on_both_sides() -> None:
+    swapped = STORY[5:] + STORY[:5]
+    alignment = align_texts(paragraph(swapped), paragraph(STORY))
+    assert alignment.passages
+    for before, after in zip(alignment.passages, alignment.passages[1:], strict=False):
+        assert before.query_end <= after.query_start
+        assert before.match_end <= after.match_start
+    assert alignment.query_coverage <= 0.6
+
+
+def test_a_reworded_copy_is_reuse_and_unrelated_text_is_not() -> None:
+    assert _decide(paragraph(REWORDED), paragraph(STORY[:4]))
+    assert not _decide(paragraph(OTHER), paragraph(STORY))
+
+
+def test_shared_quotations_alone_do_not_make_a_copy() -> None:
+    query, match = "\n\n".join(REPORT_B), "\n\n".join(REPORT_A)
+    alignment = align_texts(query, match)
+    assert alignment.query_coverage > 0.3
+    assert alignment.query_original_coverage < 0.2
+    assert not _decide(query, match)
+    assert not _decide(match, query)
+
+
+def test_a_templated_story_with_other_numbers_and_names_is_not_a_copy() -> None:
+    alignment = align_texts(TEMPLATED_NOTICE, NOTICE)
+    assert alignment.query_coverage == 1.0
+    assert alignment.facts.replaced > 0.3
+    assert not _decide(TEMPLATED_NOTICE, NOTICE)
+    assert _decide(NOTICE_REFILED, NOTICE)
+
+
+def test_a_thirty_percent_excerpt_in_site_furniture_is_found() -> None:
+    original = paragraph(STORY + OTHER + REWORDED)
+    related = "Related stories\nRail fares to rise again in January\nMuseum wins national award\n"
+    excerpt = FURNITURE + "\n" + paragraph(STORY[:5]) + "\n\n" + related
+    share = len(paragraph(STORY[:5]).split()) / len(original.split())
+    assert 0.25 < share < 0.35
+    assert _decide(excerpt, original)
+    alignment = align_texts(excerpt, original)
+    (passage,) = [p for p in alignment.passages if p.score > 0.9]
+    assert excerpt[passage.query_start : passage.query_end] == paragraph(STORY[:5])
