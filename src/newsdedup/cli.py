@@ -229,6 +229,46 @@ def reindex(
     err.print(f"re-indexed {count:,} articles under scheme {default_scheme().id}")
 
 
+@app.command()
+def dedup(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL/CSV/Parquet/WARC files, directories or globs.")],
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Result file: .parquet or .jsonl.")],
+    engine: Annotated[str, typer.Option(help="local (this machine's cores) or spark.")] = "local",
+    output_format: Annotated[
+        str | None, typer.Option("--format", help="parquet or jsonl (default: from the output name).")
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Stop at a malformed record; write nothing.")] = False,
+    index: Annotated[
+        bool, typer.Option(help="Also load the articles into the store at DATABASE_URL.")
+    ] = False,
+) -> None:
+    """Group a crawl's republished copies into clusters, each with its original.
+
+    One row per article: url, cluster_id, original_url, is_original, relation (unique, original, copy,
+    duplicate), similarity_to_original, reused_fraction; the summary goes beside it (NAME.summary.json)
+    and to stdout. Malformed records are counted and listed as FILE:LINE (or byte offset, or row).
+
+    Example: newsdedup dedup crawl/*.warc.gz --output clusters.parquet
+    """
+    from newsdedup.batch import DedupAbortError, DedupEngine, DedupOptions, dedup, print_summary
+
+    chosen = output_format or ("jsonl" if output.name.endswith(".jsonl") else "parquet")
+    if chosen not in ("parquet", "jsonl") or engine not in ("local", "spark"):
+        raise _usage_error("--format must be parquet or jsonl and --engine local or spark")
+    options = DedupOptions(
+        output=output,
+        output_format="jsonl" if chosen == "jsonl" else "parquet",
+        strict=strict,
+        index_url=get_settings().database_url if index else None,
+    )
+    try:
+        summary = dedup(inputs, options, engine=DedupEngine(engine), console=err)
+    except (InputError, DedupAbortError) as error:
+        raise _usage_error(str(error)) from None
+    print_summary(summary, Console())
+
+
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply the database migrations (DATABASE_URL, default: the embedded SQLite file)."""

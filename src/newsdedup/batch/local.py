@@ -1,0 +1,311 @@
+"""The local engine: stream, fingerprint in a process pool, group, verify, cluster, attribute, write.
+
+Memory holds only compact per-article state (64 band keys, hashes, times, a spill offset: about 0.6 KB
+an article, so about 600 MB per million), never texts: those are spilled to a temporary file that the
+workers read back by offset when they verify pairs.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any, TypeVar
+
+import numpy as np
+from rich.console import Console
+
+from newsdedup.batch.buckets import candidate_pairs
+from newsdedup.batch.graph import ROLE_CODES, Clusters, UnionFind, assign_originals
+from newsdedup.batch.job import DedupOptions, index_articles, write_result
+from newsdedup.batch.prepare import Article, PreparedBatch, decode_payload, position_of
+from newsdedup.batch.progress import FilePosition, JobProgress
+from newsdedup.batch.results import ErrorLog, ResultRow, Summary, result_row
+from newsdedup.batch.spill import SpillStore, read_entries
+from newsdedup.batch.workers import PairTask, compare_task, init_worker, prepare_task, verify_task
+from newsdedup.core.originals import precedence_of
+from newsdedup.io.readers import expand_paths, read_file
+from newsdedup.io.records import ArticleRecord
+
+__all__ = ["run_local"]
+
+PAIR_CHUNK = 2048
+"""Pairs per verification task."""
+
+T = TypeVar("T")
+
+
+class _State:
+    """Per-article arrays, grown batch by batch while reading."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, list[np.ndarray]] = {
+            name: [] for name in ("text_hash", "url_key", "words", "published", "first_seen", "position")
+        }
+        self.keys: list[np.ndarray] = []
+        self.count = 0
+
+    def add(self, batch: PreparedBatch) -> None:
+        if not len(batch):
+            return
+        columns = {
+            "text_hash": batch.text_hashes,
+            "url_key": batch.url_keys,
+            "words": batch.word_counts,
+            "published": batch.published,
+            "first_seen": batch.first_seen,
+            "position": batch.positions,
+        }
+        for name, values in columns.items():
+            self.parts[name].append(values)
+        self.keys.append(batch.band_keys)
+        self.count += len(batch)
+
+    def column(self, name: str) -> np.ndarray:
+        parts = self.parts[name]
+        merged = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+        self.parts[name] = [merged]
+        return merged
+
+    def band(self, band: int) -> np.ndarray:
+        return np.concatenate([part[:, band] for part in self.keys]) if self.keys else np.empty(0, np.int64)
+
+
+class _Pool:
+    """A process pool with a bounded number of tasks in flight, results taken in submission order."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=init_worker)
+        self.limit = 2 * workers + 2
+
+    def map(self, function: Callable[..., T], tasks: Iterator[tuple[Any, ...]]) -> Iterator[T]:
+        pending: deque[Future[T]] = deque()
+        for arguments in tasks:
+            pending.append(self.executor.submit(function, *arguments))
+            while len(pending) >= self.limit:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def run_local(paths: Sequence[str], options: DedupOptions, console: Console) -> Summary:
+    """Deduplicate the records of ``paths`` on this machine; writes the output and its summary."""
+    started = time.perf_counter()
+    files = expand_paths(paths)
+    errors = ErrorLog(strict=options.strict)
+    workers = options.workers or os.cpu_count() or 1
+    with (
+        tempfile.TemporaryDirectory(prefix="newsdedup-", dir=options.temp_dir) as spill_dir,
+        JobProgress(console, enabled=options.progress) as progress,
+    ):
+        pool = _Pool(workers)
+        spill = SpillStore(os.path.join(spill_dir, "articles.spill"))
+        try:
+            job = _LocalJob(
+                files=files, options=options, pool=pool, spill=spill, progress=progress, errors=errors
+            )
+            rows, summary = job.run()
+            summary = write_result(rows, options, summary, started)
+            if options.index_url is not None:
+                task = progress.phase("index", job.state.count, "articles")
+                articles = _stored_articles(spill, job.places, lambda done: progress.update(task, done=done))
+                index_articles(articles, options.index_url, options.scheme)
+                progress.finish(task)
+        finally:
+            pool.close()
+            spill.close()
+    return summary
+
+
+def _stored_articles(
+    spill: SpillStore, places: np.ndarray, report: Callable[[int], None]
+) -> Iterator[Article]:
+    for start in range(0, places.shape[0], 1000):
+        chunk = [(int(offset), int(length)) for offset, length in places[start : start + 1000]]
+        for payload, _ in read_entries(spill.path, chunk):
+            yield decode_payload(payload)
+        report(start + len(chunk))
+
+
+class _LocalJob:
+    """One run of the local engine, phase by phase."""
+
+    def __init__(
+        self,
+        *,
+        files: list[str],
+        options: DedupOptions,
+        pool: _Pool,
+        spill: SpillStore,
+        progress: JobProgress,
+        errors: ErrorLog,
+    ) -> None:
+        self.files = files
+        self.options = options
+        self.pool = pool
+        self.spill = spill
+        self.progress = progress
+        self.errors = errors
+        self.state = _State()
+        self.places = np.empty((0, 2), dtype=np.int64)
+
+    def run(self) -> tuple[Iterator[ResultRow], Summary]:
+        self._read()
+        offsets, lengths = self.spill.finish()
+        self.places = np.stack([offsets, lengths.astype(np.int64)], axis=1)
+        state = self.state
+        text_hash, words = state.column("text_hash"), state.column("words")
+        order = self._bucket_order()
+        task = self.progress.phase("candidates", self.options.scheme.bands, "bands")
+        pairs = candidate_pairs(
+            state.band,
+            self.options.scheme.bands,
+            order,
+            self.options.limits,
+            on_band=lambda band: self.progress.update(task, done=band + 1),
+        )
+        rank = np.empty(state.count, dtype=np.int64)
+        rank[order] = np.arange(order.size)
+        swap = rank[pairs[:, 0]] > rank[pairs[:, 1]]
+        pairs[swap] = pairs[swap][:, ::-1]
+        edges = self._verify(pairs)
+        clusters = self._cluster(edges)
+        measures = self._compare(clusters)
+        nonempty = text_hash[words > 0]
+        summary = Summary(
+            candidate_pairs=int(pairs.shape[0]),
+            verified_pairs=int(edges.shape[0]),
+            exact_duplicates=int(nonempty.size - np.unique(nonempty).size),
+            malformed=self.errors.as_dict(),
+            engine="local",
+            scheme=self.options.scheme.id,
+        )
+        return self._rows(clusters, measures, text_hash), summary
+
+    def _read(self) -> None:
+        done_bytes = 0
+        total = sum(FilePosition(path).size for path in self.files) or None
+        task = self.progress.phase("reading", total, "articles")
+        for file_index, path in enumerate(self.files):
+            position = FilePosition(path)
+
+            def batches(file_index: int = file_index, path: str = path) -> Iterator[tuple[Any, ...]]:
+                batch: list[tuple[int, ArticleRecord]] = []
+                for record in read_file(path, on_error=self.errors):
+                    batch.append((position_of(file_index, record.source), record))
+                    if len(batch) >= self.options.batch_size:
+                        yield (batch, self.options.scheme)
+                        batch = []
+                if batch:
+                    yield (batch, self.options.scheme)
+
+            for prepared, problems in self.pool.map(prepare_task, batches()):
+                for problem in problems:
+                    self.errors(problem)
+                for url, payload, shingles in zip(
+                    prepared.urls, prepared.payloads, prepared.shingles, strict=True
+                ):
+                    self.spill.append(url, payload, shingles)
+                self.state.add(prepared)
+                offset = position.offset()
+                self.progress.update(task, completed=done_bytes + (offset or 0), done=self.state.count)
+            done_bytes += position.size
+        self.progress.update(task, completed=done_bytes, done=self.state.count)
+        self.progress.finish(task)
+
+    def _bucket_order(self) -> np.ndarray:
+        """Ids of the articles with words, in bucket order ``(url_key, text_hash, position)``."""
+        state = self.state
+        banded = np.flatnonzero(state.column("words") > 0)
+        keys = (
+            state.column("position")[banded],
+            state.column("text_hash")[banded],
+            state.column("url_key")[banded],
+        )
+        return banded[np.lexsort(keys)]
+
+    def _tasks(self, pairs: np.ndarray) -> Iterator[tuple[Any, ...]]:
+        for start in range(0, pairs.shape[0], PAIR_CHUNK):
+            chunk = pairs[start : start + PAIR_CHUNK]
+            ids = np.unique(chunk)
+            yield (
+                PairTask(
+                    spill=self.spill.path,
+                    ids=ids,
+                    places=self.places[ids],
+                    text_hashes=self.state.column("text_hash")[ids],
+                    pairs=chunk,
+                    config=self.options.verify,
+                ),
+            )
+
+    def _verify(self, pairs: np.ndarray) -> np.ndarray:
+        task = self.progress.phase("verifying", pairs.shape[0], "pairs")
+        kept: list[np.ndarray] = []
+        done = 0
+        for result in self.pool.map(verify_task, self._tasks(pairs)):
+            kept.append(result)
+            done = min(done + PAIR_CHUNK, pairs.shape[0])
+            self.progress.update(task, done=done)
+        self.progress.finish(task)
+        return np.concatenate(kept) if kept else np.empty((0, 3), dtype=np.int64)
+
+    def _cluster(self, edges: np.ndarray) -> Clusters:
+        state = self.state
+        sets = UnionFind()
+        for a, b in edges[:, :2].tolist():
+            sets.union(a, b)
+        holds = np.zeros(state.count, dtype=np.int64)
+        np.add.at(holds, edges[edges[:, 2] == 1, 0], 1)
+        np.add.at(holds, edges[edges[:, 2] == -1, 1], 1)
+        published, first_seen = state.column("published"), state.column("first_seen")
+        position = state.column("position")
+
+        def key(article: int) -> tuple[int, int, int, str, int]:
+            return precedence_of(
+                int(published[article]),
+                int(first_seen[article]),
+                int(holds[article]),
+                self.spill.url(article),
+                int(position[article]),
+            )
+
+        return assign_originals(state.count, sets.groups(), key)
+
+    def _compare(self, clusters: Clusters) -> np.ndarray:
+        """``(similarity, reused)`` to the original per article (NaN for originals and unique ones)."""
+        measures = np.full((self.state.count, 2), np.nan)
+        members = clusters.members
+        pairs = np.stack([members, clusters.original[members]], axis=1)
+        task = self.progress.phase("comparing", pairs.shape[0], "copies")
+        done = 0
+        for start, result in zip(
+            range(0, pairs.shape[0], PAIR_CHUNK), self.pool.map(compare_task, self._tasks(pairs)), strict=True
+        ):
+            measures[members[start : start + PAIR_CHUNK]] = result
+            done += result.shape[0]
+            self.progress.update(task, done=done)
+        self.progress.finish(task)
+        return measures
+
+    def _rows(self, clusters: Clusters, measures: np.ndarray, text_hash: np.ndarray) -> Iterator[ResultRow]:
+        task = self.progress.phase("writing", self.state.count, "rows")
+        chosen_ids = np.unique(clusters.original[clusters.original >= 0]).tolist()
+        originals = {chosen: self.spill.url(chosen) for chosen in chosen_ids}
+        for article, url in enumerate(self.spill.urls()):
+            chosen = int(clusters.original[article])
+            role = ROLE_CODES[int(clusters.role[article])]
+            original = None if chosen < 0 else (originals[chosen], int(text_hash[chosen]))
+            similarity, reused = measures[article].tolist()
+            yield result_row(url, int(text_hash[article]), role, original, (similarity, reused))
+            if article % 10_000 == 0:
+                self.progress.update(task, done=article + 1)
+        self.progress.finish(task)
