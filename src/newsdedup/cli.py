@@ -25,6 +25,7 @@ from rich.text import Text
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from newsdedup.audit_cli import key_app, publisher_app, report
 from newsdedup.core import default_scheme
 from newsdedup.detector import ArticleInput, Detector, MatchQuery
 from newsdedup.extract import ExtractionError, extract_article
@@ -33,12 +34,16 @@ from newsdedup.io.records import ArticleRecord, RecordError
 from newsdedup.iterutil import batched
 from newsdedup.settings import get_settings
 from newsdedup.store.db import create_engine_for, transaction, upgrade_database
+from newsdedup.store.provenance import SqlProvenance
 from newsdedup.store.sql import SqlArticleIndex
 from newsdedup.validation import check_has_words, check_text
 
 app = typer.Typer(help="Find the original of republished news.", no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(publisher_app, name="publisher")
+app.add_typer(key_app, name="key")
+app.command()(report)
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -163,7 +168,7 @@ def match(
     engine, sessions = _sessions()
     try:
         with transaction(sessions) as session:
-            detector = Detector(SqlArticleIndex(session, default_scheme()))
+            detector = Detector(SqlArticleIndex(session, default_scheme()), provenance=SqlProvenance(session))
             for query in queries:
                 report = detector.match(query, limit=limit)
                 typer.echo(MatchResponse.of(report).model_dump_json())
