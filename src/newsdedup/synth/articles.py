@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from newsdedup.synth.inflect import plural, verb_forms
 from newsdedup.synth.phrasing import to_american
-from newsdedup.synth.templates import Flat, compiled, with_article
+from newsdedup.synth.templates import SLOT_INDEX, Draws, Flat, Words, compiled, spread, with_article
 from newsdedup.synth.vocab import (
     AREAS,
     FIELDS,
@@ -67,8 +67,6 @@ _ORDINALS = split_words("first second third fourth fifth sixth")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-Words = dict[str, tuple[str, ...]]
-Draws = dict[str, Callable[[], str]]
 Group = tuple[tuple[Flat, ...], ...]
 
 
@@ -86,17 +84,18 @@ class SyntheticArticle:
 
 @dataclass(slots=True)
 class _Cast:
-    """One article's slot values: word lists to pick from, and draws made afresh each time."""
+    """One article's slot values (by `templates.SLOT_INDEX`) and its random source."""
 
     words: Words
     draws: Draws
     rnd: Callable[[], float]
+    bits: Callable[[int], int]
 
     def fill(self, group: Group) -> str:
         """One sentence from a random template of ``group``."""
         rnd = self.rnd
         variants = group[int(rnd() * len(group))]
-        return variants[int(rnd() * len(variants))].fill(self.words, self.draws, rnd)
+        return variants[int(rnd() * len(variants))].fill(self.words, self.draws, self.bits)
 
 
 def _plural(noun: str) -> str:
@@ -104,15 +103,16 @@ def _plural(noun: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _beat(index: int, american: bool) -> dict[str, tuple[str, ...]]:
-    """A topic's word lists, inflected, in British or American spelling, with "a"/"an" forms."""
+def _beat(index: int, american: bool) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """A topic's nouns, and its slot word lists spread for `templates.Flat.fill`: inflected, in British
+    or American spelling, with "a"/"an" forms."""
     topic: Topic = topics()[index]
     forms = [verb_forms(verb) for verb in topic.verbs]
 
     def spell(words: Iterable[str]) -> tuple[str, ...]:
         return tuple(to_american(word) if american else word for word in words)
 
-    beat = {
+    lists = {
         "n": spell(topic.nouns),
         "ns": spell(_plural(noun) for noun in topic.nouns),
         "v": spell(form.base for form in forms),
@@ -124,8 +124,19 @@ def _beat(index: int, american: bool) -> dict[str, tuple[str, ...]]:
         "R": spell(topic.roles),
     }
     for name in ("A", "n", "R"):
-        beat["a:" + name] = tuple(with_article(word) for word in beat[name])
-    return beat
+        lists["a:" + name] = tuple(with_article(word) for word in lists[name])
+    return lists["n"], {name: spread(words) for name, words in lists.items()}
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> dict[str, tuple[str, ...]]:
+    """Shared slot lists that do not depend on the beat, spread."""
+    return {
+        "D": spread(_DAY_PHRASES),
+        "M": spread(_MONTHS),
+        "SMALL": spread(_SMALL),
+        "ORD": spread(_ORDINALS),
+    }
 
 
 def _organisation(pattern: str, rng: random.Random) -> str:
@@ -133,7 +144,7 @@ def _organisation(pattern: str, rng: random.Random) -> str:
         "{S}": lambda: rng.choice(SURNAMES),
         "{L}": lambda: rng.choice(PLACES),
         "{CORP}": lambda: rng.choice(corp_suffixes()),
-        "{TECH}": lambda: tech_name(rng.randrange(1000), rng.randrange(1000)),
+        "{TECH}": lambda: tech_name(int(rng.random() * 1000), int(rng.random() * 1000)),
         "{CLUB}": lambda: rng.choice(club_suffixes()),
         "{AREA}": lambda: rng.choice(AREAS),
         "{FIELD}": lambda: rng.choice(FIELDS),
@@ -145,10 +156,13 @@ def _organisation(pattern: str, rng: random.Random) -> str:
     return pattern
 
 
-def _numbers(rng: random.Random, american: bool) -> Draws:
+def _numbers(rng: random.Random, american: bool) -> dict[str, Callable[[], str]]:
     """Number, percentage and money slots in one article's style."""
     rnd = rng.random
-    randint = rng.randint
+
+    def randint(low: int, high: int) -> int:
+        return low + int(rnd() * (high - low + 1))
+
     currency = "$" if american else ("£", "£", "€", "$")[int(rnd() * 4)]
     per_cent = "%" if rnd() < 0.5 else (" percent" if american else " per cent")
 
@@ -179,6 +193,11 @@ def _numbers(rng: random.Random, american: bool) -> Draws:
     return {"NUM": number, "PCT": percent, "MONEY": money}
 
 
+@lru_cache(maxsize=8)
+def _years_before(year: int) -> tuple[str, ...]:
+    return spread([str(year - offset) for offset in range(1, 13)])
+
+
 def _cast(rng: random.Random, topic_index: int, publisher: Publisher, year: int) -> _Cast:
     """Everything one article's templates are filled from: its beat, cast, dates and numbers."""
     topic = topics()[topic_index]
@@ -186,27 +205,30 @@ def _cast(rng: random.Random, topic_index: int, publisher: Publisher, year: int)
     people = [
         (FIRST_NAMES[int(rnd() * len(FIRST_NAMES))], SURNAMES[int(rnd() * len(SURNAMES))]) for _ in range(3)
     ]
-    beat = _beat(topic_index, publisher.american)
-    story = rng.sample(beat["n"], 3)
+    nouns, beat = _beat(topic_index, publisher.american)
+    story = rng.sample(nouns, 3)
+    lead = (0, 0, 1, 2)
     places = (PLACES[int(rnd() * len(PLACES))], PLACES[int(rnd() * len(PLACES))])
-    quoted = compiled()["quoted"]
-    words: Words = {
+    organisations = [_organisation(rng.choice(topic.org_patterns), rng) for _ in range(2)]
+    values = {
         **beat,
-        "P": tuple(f"{first} {last}" for first, last in people),
-        "S": tuple(last for _, last in people),
-        "O": tuple(_organisation(rng.choice(topic.org_patterns), rng) for _ in range(2)),
-        "L": (places[0], places[0], places[1]),
-        "N": (story[0], story[0], story[1], story[2]),
-        "NS": (_plural(story[0]), _plural(story[1]), _plural(story[2])),
-        "D": _DAY_PHRASES,
-        "M": _MONTHS,
-        "Y": tuple(str(year - offset) for offset in range(1, 13)),
-        "SMALL": _SMALL,
-        "ORD": _ORDINALS,
-        "a:N": tuple(with_article(noun) for noun in story),
+        **_calendar(),
+        "Y": _years_before(year),
+        "P": tuple(f"{people[index][0]} {people[index][1]}" for index in lead),
+        "S": tuple(people[index][1] for index in lead),
+        "O": (organisations[0], organisations[1], organisations[0], organisations[1]),
+        "L": (places[0], places[0], places[0], places[1]),
+        "N": tuple(story[index] for index in lead),
+        "NS": tuple(_plural(story[index]) for index in lead),
+        "a:N": tuple(with_article(story[index]) for index in lead),
     }
-    cast = _Cast(words, _numbers(rng, publisher.american), rnd)
-    cast.draws["Q"] = lambda: cast.fill(quoted)
+    draws: list[Callable[[], str] | None] = [None] * len(SLOT_INDEX)
+    for name, draw in _numbers(rng, publisher.american).items():
+        draws[SLOT_INDEX[name]] = draw
+    words = [values.get(name, ()) for name in SLOT_INDEX]
+    cast = _Cast(words, draws, rnd, rng.getrandbits)
+    quoted = compiled()["quoted"]
+    draws[SLOT_INDEX["Q"]] = lambda: cast.fill(quoted)
     return cast
 
 
