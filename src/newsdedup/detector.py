@@ -20,7 +20,8 @@ from newsdedup.core import (
     attribute,
     fingerprint_many,
 )
-from newsdedup.core.attribute import Side, Signal
+from newsdedup.core.align import EMPTY_ALIGNMENT, Alignment
+from newsdedup.core.attribute import Reuse, Side, Signal
 from newsdedup.core.citations import Citations, cited_sources
 from newsdedup.core.fingerprint import shingles_of
 from newsdedup.core.pairs import ShingledText, compare_pair, verify_pair
@@ -66,11 +67,20 @@ class Match:
     article: StoredArticle
     overlap: Overlap
     attribution: Attribution
+    alignment: Alignment = EMPTY_ALIGNMENT
+    """The passages the two texts share (character offsets into the query's and the match's text)."""
 
     @property
     def relation(self) -> Relation:
         """Shortcut for ``attribution.relation``."""
         return self.attribution.relation
+
+    @property
+    def reused(self) -> Reuse:
+        """Share of each side found in the other: aligned words, else shingle containment."""
+        if self.alignment.passages:
+            return Reuse(self.alignment.query_coverage, self.alignment.match_coverage)
+        return Reuse(self.overlap.query_in_match, self.overlap.match_in_query)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +152,7 @@ def _records(article_id: int, report: MatchReport) -> list[RecordedMatch]:
 def _record(
     original_id: int, copy_id: int, relation: str, match: Match, copy_is_query: bool
 ) -> RecordedMatch:
-    in_match, in_query = match.overlap.query_in_match, match.overlap.match_in_query
+    in_match, in_query = match.reused.query, match.reused.match
     return RecordedMatch(
         original_id=original_id,
         copy_id=copy_id,
@@ -187,7 +197,9 @@ class Detector:
         ]
         verdict = compare_pair(query.text, sides[0], match.text, sides[1], self.verify)
         facts = finder.for_article(query), finder.for_article(match)
-        return Match(match, verdict.overlap, attribute(*facts, verdict.overlap, verdict.same_text))
+        reuse = Reuse(verdict.query_reused, verdict.match_reused)
+        attribution = attribute(*facts, verdict.overlap, verdict.same_text, reuse=reuse)
+        return Match(match, verdict.overlap, attribution, verdict.alignment)
 
     def index_many(self, items: Sequence[ArticleInput], *, with_matches: bool = True) -> list[IndexOutcome]:
         """Store ``items`` (new urls inserted, known ones updated) and return each one's outcome.
@@ -277,8 +289,9 @@ class Detector:
             if verdict is None:
                 continue
             facts = finder.for_article(article)
-            relation = attribute(query_facts, facts, verdict.overlap, verdict.same_text)
-            matches.append(Match(article, verdict.overlap, relation))
+            reuse = Reuse(verdict.query_reused, verdict.match_reused)
+            relation = attribute(query_facts, facts, verdict.overlap, verdict.same_text, reuse=reuse)
+            matches.append(Match(article, verdict.overlap, relation, verdict.alignment))
         matches.sort(key=_rank, reverse=True)
         originals = [match for match in matches if match.relation is Relation.ORIGINAL]
         likely = originals[0] if originals else None
@@ -316,10 +329,13 @@ class Detector:
             f"the query's source #{source.article.id} ({source.article.url}) was itself copied from it",
         )
         facts = asked.finder.for_article(article)
-        attribution = attribute(asked.facts, facts, verdict.overlap, verdict.same_text, extra=[chain])
+        reuse = Reuse(verdict.query_reused, verdict.match_reused)
+        attribution = attribute(
+            asked.facts, facts, verdict.overlap, verdict.same_text, reuse=reuse, extra=[chain]
+        )
         if attribution.relation is not Relation.ORIGINAL or not verdict.is_reuse:
             return source, matches
-        first = Match(article, verdict.overlap, attribution)
+        first = Match(article, verdict.overlap, attribution, verdict.alignment)
         note = f"chain: itself a copy of #{article.id} ({article.url}), reported as the first original"
         rest = [
             _with_evidence(match, note) if match.article.id == source.article.id else match

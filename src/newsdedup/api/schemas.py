@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal, Protocol, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from newsdedup.core.attribute import Reuse
 from newsdedup.detector import IndexOutcome, Match, MatchReport
 from newsdedup.ports import StoredArticle
 from newsdedup.validation import check_http_url, check_text
@@ -119,31 +118,6 @@ class Containment(BaseModel):
     match_in_query: float
 
 
-def passages_of(match: Match) -> tuple[PassageLike, ...]:
-    """The aligned passages of a match (none until the detector aligns passages)."""
-    return ()
-
-
-def reused_of(match: Match) -> Reuse:
-    """Share of each side reused: shingle containment until the detector aligns passages."""
-    return Reuse(match.overlap.query_in_match, match.overlap.match_in_query)
-
-
-class PassageLike(Protocol):
-    """What a passage of the alignment gives (`core.align.Passage`)."""
-
-    @property
-    def query_start(self) -> int: ...
-    @property
-    def query_end(self) -> int: ...
-    @property
-    def match_start(self) -> int: ...
-    @property
-    def match_end(self) -> int: ...
-    @property
-    def score(self) -> float: ...
-
-
 class SignalOut(BaseModel):
     """One piece of attribution evidence."""
 
@@ -190,7 +164,7 @@ class MatchOut(BaseModel):
     @classmethod
     def of(cls, match: Match) -> MatchOut:
         """From the detector's match."""
-        reused = reused_of(match)
+        reused = match.reused
         return cls(
             article=ArticleRef.of(match.article),
             similarity=round(match.overlap.jaccard, 4),
@@ -215,7 +189,7 @@ class MatchOut(BaseModel):
                     match_end=passage.match_end,
                     score=round(passage.score, 4),
                 )
-                for passage in passages_of(match)
+                for passage in match.alignment.passages
             ],
             reused_fraction=ReusedFraction(query=round(reused.query, 4), match=round(reused.match, 4)),
         )
