@@ -1,52 +1,15 @@
-"""A small corpus the tests generate themselves: random news-like words, no third-party text."""
+"""Test corpora the project generates itself (no third-party text), and scraper-style wrappers."""
 
 from __future__ import annotations
 
-import random
+from itertools import islice
 
-_SYLLABLES = [
-    "ka",
-    "lo",
-    "mer",
-    "dan",
-    "si",
-    "tro",
-    "vel",
-    "un",
-    "pa",
-    "ris",
-    "gon",
-    "te",
-    "bal",
-    "mi",
-    "or",
-    "sen",
-]
-_FUNCTION = ["the", "of", "and", "to", "in", "a", "said", "on", "for", "that", "with", "was", "by", "at"]
+from newsdedup.synth import generate_articles
 
 
-def _vocabulary(rng: random.Random, size: int) -> list[str]:
-    words: set[str] = set()
-    while len(words) < size:
-        words.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))))
-    return sorted(words)
-
-
-def make_texts(count: int, seed: int, words_per_text: int = 300) -> list[str]:
-    """``count`` unrelated texts of about ``words_per_text`` words, in sentences and paragraphs."""
-    rng = random.Random(seed)
-    vocabulary = _vocabulary(rng, 5000)
-    texts = []
-    for _ in range(count):
-        sentences = []
-        for _ in range(words_per_text // 15):
-            words = [
-                rng.choice(vocabulary) if rng.random() < 0.7 else rng.choice(_FUNCTION) for _ in range(15)
-            ]
-            sentences.append(" ".join(words).capitalize() + ".")
-        paragraphs = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
-        texts.append("\n\n".join(paragraphs))
-    return texts
+def make_texts(count: int, seed: int) -> list[str]:
+    """``count`` unrelated news-like articles from the project's seeded generator."""
+    return [article.text for article in islice(generate_articles(count, seed), count)]
 
 
 FURNITURE_TOP = (
