@@ -29,6 +29,7 @@ from newsdedup.audit_cli import key_app, publisher_app, report
 from newsdedup.core import default_scheme
 from newsdedup.detector import ArticleInput, Detector, MatchQuery
 from newsdedup.extract import ExtractionError, extract_article
+from newsdedup.ingest import index_batches
 from newsdedup.io.readers import InputError, read_records
 from newsdedup.io.records import ArticleRecord, RecordError
 from newsdedup.iterutil import batched
@@ -99,6 +100,9 @@ def index(
     files: Annotated[list[str], typer.Argument(help="JSONL/CSV/Parquet/WARC files, globs or '-' for stdin.")],
     on_error: Annotated[OnError, typer.Option(help="Skip a bad record, or stop at it.")] = OnError.SKIP,
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per transaction.")] = 1000,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Fingerprinting processes (default: one per core).")
+    ] = None,
 ) -> None:
     """Index articles: one JSON object per line with url, text or html, title, published_at, publisher.
 
@@ -127,11 +131,11 @@ def index(
     try:
         with _progress() as progress:
             task = progress.add_task("indexing", total=None)
-            for batch in batched(inputs(), batch_size):
-                with transaction(sessions) as session:
-                    Detector(SqlArticleIndex(session, default_scheme())).index_many(batch, with_matches=False)
-                stored += len(batch)
-                progress.update(task, advance=len(batch))
+            for count in index_batches(
+                batched(inputs(), batch_size), sessions, default_scheme(), workers=workers
+            ):
+                stored += count
+                progress.update(task, advance=count)
     except InputError as error:
         raise _usage_error(str(error)) from None
     finally:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
 from newsdedup.core.normalize import normalize
 
 MAX_URL_CHARS = 2048
+# Category Cc is exactly U+0000-U+001F and U+007F-U+009F; tab, newline, VT, FF and CR are allowed.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ASCII_WORD_CHAR = re.compile("[A-Za-z0-9]")
 
 
 def check_http_url(value: str, field: str) -> str:
@@ -38,7 +42,7 @@ def check_text(value: str, field: str) -> str:
     if "\x00" in value:
         raise ValueError(f"`{field}` contains NUL characters: it looks binary; send UTF-8 text")
     sample = value[:4096]
-    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
+    controls = len(_CONTROLS.findall(sample))
     if controls > max(8, len(sample) // 50):
         raise ValueError(f"`{field}` is mostly control characters: it looks binary; send UTF-8 text")
     return value
@@ -46,7 +50,9 @@ def check_text(value: str, field: str) -> str:
 
 def check_has_words(value: str, field: str) -> str:
     """Raise ValueError if ``value`` has no words to compare (only punctuation or symbols)."""
-    if not normalize(value):
+    # An ASCII letter or digit survives normalization as (part of) a word; without one, apply the rules.
+    has_words = _ASCII_WORD_CHAR.search(value) is not None or bool(normalize(value))
+    if not has_words:
         raise ValueError(f"`{field}` has no words (only punctuation or symbols); send the article's text")
     return value
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdedup.core import SignatureScheme, default_scheme, fingerprint_many, normalize, sign_many, text_hash
-from newsdedup.core.normalize import _TRANSLATE, token_bytes, tokens
+from newsdedup.core.normalize import _INERT, _TRANSLATE, token_bytes, tokens
 from newsdedup.core.shingle import ngram_hashes, shingle_set, shingle_sets
 
 SCHEME = default_scheme()
@@ -64,6 +64,16 @@ def test_normalize_equals_the_reference_rules(text: str) -> None:
 @given(st.lists(st.sampled_from(list("aB1 2,.'`_-\n\t")), max_size=40).map("".join))
 def test_ascii_bytes_path_equals_the_reference_rules(text: str) -> None:
     assert token_bytes(text) == [word.encode() for word in reference_normalize(text).split()]
+
+
+def test_inert_characters_fold_alone_to_their_ascii_form() -> None:
+    neighbours = [chr(code) for code in range(128)] + ["\u0301", "\u00e9", "\u1100"]
+    for char, ascii_form in _INERT:
+        for other in neighbours:
+            for text in (f"x1{other}{char}{other}2y", f"{char}{other}", f"{other}{char}"):
+                expected = reference_normalize(text.replace(char, ascii_form.decode()))
+                assert reference_normalize(text) == expected
+                assert token_bytes(text) == [word.encode() for word in expected.split()]
 
 
 @settings(max_examples=60, deadline=None)

@@ -53,15 +53,20 @@ _SEPARATORS = str.maketrans(
 _SEPARATORS_AND_DOTS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalnum()})
 
 
+def _fold(text: str) -> str:
+    """Case, accents, compatibility forms, typographic quotes and dashes of a non-ASCII text."""
+    decomposed = unicodedata.normalize("NFKD", text).translate(_TRANSLATE)
+    marks = {ord(char): None for char in set(decomposed) if unicodedata.combining(char)}
+    unaccented = decomposed.translate(marks) if marks else decomposed
+    return unicodedata.normalize("NFKC", unaccented.casefold())
+
+
 def tokens(text: str) -> list[str]:
     """The words of ``text`` after normalization: ``normalize(text).split()``."""
-    if text.isascii():
-        folded = text.lower()
-    else:
-        decomposed = unicodedata.normalize("NFKD", text).translate(_TRANSLATE)
-        marks = {ord(char): None for char in set(decomposed) if unicodedata.combining(char)}
-        unaccented = decomposed.translate(marks) if marks else decomposed
-        folded = unicodedata.normalize("NFKC", unaccented.casefold())
+    return _words(text.lower() if text.isascii() else _fold(text))
+
+
+def _words(folded: str) -> list[str]:
     if "," in folded or "\u00a0" in folded or "\u202f" in folded:
         folded = _DIGIT_GROUP.sub("", folded)
     if "'" in folded or "`" in folded:
@@ -87,16 +92,53 @@ _DIGIT_GROUP_ASCII = re.compile(rb",(?<=\d,)(?=\d{3}\b)")
 _INNER_APOSTROPHE_ASCII = re.compile(rb"['`](?<=\w['`])(?=\w)")
 _DECIMAL_POINT_ASCII = re.compile(rb"\.(?<=\d\.)(?=\d)")
 _WORD_ASCII = re.compile(rb"(?=[^\W_])(?:\d+(?:\.\d+)+|[^\W_]+)")
-_KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_KEEP = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _BYTE_SEPARATORS = bytes(code if code in _KEEP or code == ord(".") else ord(" ") for code in range(256))
 _BYTE_SEPARATORS_AND_DOTS = bytes(code if code in _KEEP else ord(" ") for code in range(256))
 
 
+# Characters that fold alone, to ASCII or to a symbol that is no part of any word (then "?"), whatever
+# surrounds them; a text that is ASCII apart from these skips the Unicode folding.
+_INERT = (
+    ("\u00a3", b"?"),  # pound sign
+    ("\u20ac", b"?"),  # euro sign
+    ("\u00a5", b"?"),  # yen sign
+    ("\u00b0", b"?"),  # degree sign
+    ("\u2022", b"?"),  # bullet
+    ("\u2018", b"'"),
+    ("\u2019", b"'"),
+    ("\u201c", b'"'),
+    ("\u201d", b'"'),
+    ("\u00ab", b'"'),
+    ("\u00bb", b'"'),
+    ("\u2013", b"-"),
+    ("\u2014", b"-"),
+)
+_INERT_UTF8 = tuple((char.encode(), ascii_form) for char, ascii_form in _INERT)
+
+
 def token_bytes(text: str) -> list[bytes]:
-    """`tokens` encoded as UTF-8, computed on bytes when ``text`` is ASCII (the usual case, and faster)."""
-    if not text.isascii():
-        return [word.encode() for word in tokens(text)]
-    folded = text.encode("ascii").lower()
+    """`tokens` encoded as UTF-8; computed on ASCII bytes whenever that gives the same words (faster).
+
+    After folding, a non-ASCII character that is neither a letter or digit nor a digit-group space
+    acts exactly like any ASCII separator, so it may become ``?`` and the bytes rules apply.
+    """
+    if text.isascii():
+        return _ascii_words(text.encode("ascii").lower())
+    raw = text.encode()
+    for char, ascii_form in _INERT_UTF8:
+        if char in raw:
+            raw = raw.replace(char, ascii_form)
+    if raw.isascii():
+        return _ascii_words(raw.lower())
+    folded = _fold(text)
+    others = {char for char in set(folded) if char >= "\x80"}
+    if "\u00a0" in others or "\u202f" in others or any(char.isalnum() for char in others):
+        return [word.encode() for word in _words(folded)]
+    return _ascii_words(folded.encode("ascii", "replace"))
+
+
+def _ascii_words(folded: bytes) -> list[bytes]:
     if b"," in folded:
         folded = _DIGIT_GROUP_ASCII.sub(b"", folded)
     if b"'" in folded or b"`" in folded:
