@@ -122,7 +122,7 @@ def test_a_query_older_than_its_matches_is_their_original(client: TestClient) ->
     body = _match(client, text=article.text, published_at=earlier)
     assert body["likely_original"] is None
     assert body["matches"][0]["relation"] == "copy"
-    assert "query published earlier" in body["matches"][0]["evidence"][0]
+    assert "the query was published earlier" in body["matches"][0]["evidence"][0]
 
 
 def test_a_canonical_link_in_submitted_html_points_at_the_original(client: TestClient) -> None:

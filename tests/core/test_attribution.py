@@ -77,7 +77,7 @@ def test_extra_site_furniture_is_not_mistaken_for_a_fuller_text() -> None:
 def test_a_query_older_than_its_match_is_the_original() -> None:
     result = attribute(Facts(published_at=T0), Facts(published_at=T0 + timedelta(hours=5)), SAME, False)
     assert result.relation is Relation.COPY
-    assert "query published earlier" in result.evidence[0]
+    assert "the query was published earlier" in result.evidence[0]
 
 
 def test_a_known_original_source_tips_the_balance() -> None:

@@ -18,6 +18,7 @@ from newsdedup.api.routes import router
 from newsdedup.core import default_scheme
 from newsdedup.settings import Settings, get_settings
 from newsdedup.store.db import create_engine_for, database_is_ready, upgrade_database
+from newsdedup.web import router as web_router
 
 log = logging.getLogger("newsdedup")
 
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool | None = None)
     install_error_handlers(app)
     app.include_router(router)
     app.include_router(audit_router)
+    app.include_router(web_router)
 
     @app.get("/healthz", tags=["health"], summary="The process is alive")
     def healthz() -> dict[str, str]:

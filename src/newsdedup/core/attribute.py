@@ -143,12 +143,12 @@ def _time(query: Facts, match: Facts) -> Signal | None:
         if found is not None:
             side, when = found
             weight = PUBLISHED_ON_PAGE if query.date_from_page or match.date_from_page else PUBLISHED
-            return Signal("time", side, weight, f"{side} published earlier {when}")
+            return Signal("time", side, weight, f"the {side} was published earlier {when}")
     if query.first_seen_at is not None and match.first_seen_at is not None:
         found = _earlier(query.first_seen_at, match.first_seen_at, timedelta(0))
         if found is not None:
             side, when = found
-            detail = f"{side} first seen earlier {when}; publication dates are missing on one side or both"
+            detail = f"the {side} was first seen earlier {when}; a publication date is missing"
             return Signal("time", side, FIRST_SEEN, detail)
     return None
 
@@ -213,7 +213,7 @@ def _direction(query: Facts, match: Facts, reuse: Reuse) -> Signal | None:
     detail = (
         f"{max(reuse.query, reuse.match):.0%} of the {contained} is found in the {container} but only "
         f"{min(reuse.query, reuse.match):.0%} of the {container} in the {contained}: "
-        f"the {contained} looks cut from the fuller {container}"
+        f"the {contained} looks cut from the {container}, the fuller text"
     )
     return Signal("direction of reuse", fuller, round(weight, 2), detail)
 

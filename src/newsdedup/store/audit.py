@@ -131,6 +131,13 @@ def copies_of(session: Session, article_id: int) -> list[CopyRow]:
     return sorted(rows, key=lambda row: (row.seen_at, row.copy_id))
 
 
+def sources_of(session: Session, article_id: int) -> list[CopyRow]:
+    """What article ``article_id`` was recorded as a copy (or duplicate) of, most confident first."""
+    statement = _statement().where(MatchRecord.copy_id == article_id)
+    rows = [_row(row) for row in session.execute(statement)]
+    return sorted(rows, key=lambda row: (-row.confidence, row.original_id))
+
+
 def publisher_copies(
     session: Session, publisher: PublisherInfo, since: datetime | None, until: datetime | None
 ) -> list[CopyRow]:

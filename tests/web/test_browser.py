@@ -1,0 +1,157 @@
+"""The web page in headless Chromium (Debian's, driven by Playwright) against a real uvicorn server.
+
+Pastes a reworded copy, checks the original and the highlighted passages appear, and saves screenshots
+(desktop and phone width) into docs/screenshots/. Skips when Chromium or Playwright is missing, except
+with CI=true, where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from newsdedup.synth import generate_articles, make_copy
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("NEWSDEDUP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def _unavailable(reason: str) -> None:
+    if _in_ci():
+        pytest.fail(f"CI=true and the browser test must not skip: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def playwright_api() -> Any:
+    """Playwright's sync API, or a skip (a failure in CI) saying what is missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable(
+            "Playwright is not installed: pip install -e '.[browser]' (no `playwright install` needed)"
+        )
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        _unavailable(f"no Chromium at {CHROMIUM}: apt-get install chromium (or set NEWSDEDUP_CHROMIUM)")
+    return sync_playwright
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """A uvicorn process serving the app on a fresh SQLite file, on a free localhost port."""
+    port = _free_port()
+    env = {key: value for key, value in os.environ.items() if not key.endswith("DATABASE_URL")}
+    env["NEWSDEDUP_DATABASE_URL"] = f"sqlite:///{tmp_path / 'web.sqlite3'}"
+    command = [sys.executable, "-m", "uvicorn", "newsdedup.api:create_app", "--factory", "--port", str(port)]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            process.kill()
+            output = process.stdout.read().decode() if process.stdout else ""
+            pytest.fail(f"the server did not become ready:\n{output}")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _seed(base: str) -> tuple[str, str]:
+    """Index a few articles and a copy of the first; return the first's title and a fresh reworded copy."""
+    original, *others = generate_articles(6, seed=202)
+    for article in (original, *others):
+        body = {
+            "url": article.url,
+            "text": article.text,
+            "title": article.title,
+            "publisher": article.publisher,
+            "published_at": article.published_at.isoformat(),
+        }
+        assert httpx.post(f"{base}/v1/articles", json=body).status_code == 201
+    earlier_copy = make_copy(original.text, "spun", random.Random(1)).text
+    later = (original.published_at + timedelta(hours=5)).isoformat()
+    body = {"url": "https://daily-aggregator.example/story", "text": earlier_copy, "published_at": later}
+    assert httpx.post(f"{base}/v1/articles", json=body).status_code == 201
+    copy = make_copy(original.text, "roundtrip", random.Random(7)).text.split("\n\n")
+    own = " ".join(others[0].text.split("\n\n")[1:3])
+    middle = max(1, len(copy) // 2)
+    pasted = [*copy[:middle], f"Our view: {own}", *copy[middle:], f"Source: {original.url}"]
+    return original.title, "\n\n".join(pasted)
+
+
+def test_pasting_a_copy_shows_the_original_with_highlighted_passages(
+    playwright_api: Any, server: str
+) -> None:
+    title, copy = _seed(server)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright_api() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{server}/")
+            page.fill("#article", copy)
+            page.click("button[type=submit]")
+            page.wait_for_selector("#verdict")
+            verdict = page.inner_text("#verdict")
+            assert "Likely original" in verdict and title in verdict
+            marks = page.locator("mark[data-passage]")
+            assert marks.count() >= 4, "two passages at least, each highlighted on both sides"
+            first = page.locator("mark[data-passage='1']")
+            assert first.count() == 2, "passage 1 is highlighted on both sides"
+            colours = {first.nth(i).evaluate("m => getComputedStyle(m).backgroundColor") for i in range(2)}
+            assert len(colours) == 1 and colours != {"rgba(0, 0, 0, 0)"}
+            page.screenshot(path=str(SCREENSHOTS / "match.png"), full_page=False)
+
+            page.set_viewport_size({"width": 390, "height": 844})
+            page.reload()
+            page.fill("#article", copy)
+            page.click("button[type=submit]")
+            page.wait_for_selector("#verdict")
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, f"the page is {overflow}px wider than a phone screen"
+            page.screenshot(path=str(SCREENSHOTS / "match-phone.png"), full_page=False)
+        finally:
+            browser.close()
