@@ -148,6 +148,46 @@ def _table(audit: Report) -> None:
     Console().print(table)
 
 
+def record_copies(
+    batch_size: Annotated[int, typer.Option(min=1, max=5000, help="Articles per transaction.")] = 500,
+) -> None:
+    """Find and record the copies among articles already indexed (e.g. by `index`, which does not).
+
+    Each article is matched against the whole index; what it copied, or what copied it, is recorded
+    for `report` and the copies pages. Safe to run again: an article's records are replaced.
+
+    Example: newsdedup index crawl.jsonl && newsdedup record-copies
+    """
+    from newsdedup.core import default_scheme
+    from newsdedup.detector import Detector
+    from newsdedup.store.audit import article_ids_after
+    from newsdedup.store.provenance import SqlProvenance
+    from newsdedup.store.sql import SqlArticleIndex
+
+    engine = create_engine_for(get_settings().database_url)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    after, articles, recorded = 0, 0, 0
+    try:
+        if engine.dialect.name == "sqlite":
+            upgrade_database(engine)
+        while True:
+            with transaction(sessions) as session:
+                ids = article_ids_after(session, after, batch_size)
+                if not ids:
+                    break
+                index = SqlArticleIndex(session, default_scheme())
+                found = index.get_many(ids)
+                detector = Detector(index, provenance=SqlProvenance(session))
+                recorded += detector.record_matches(
+                    [found[article_id] for article_id in ids if article_id in found]
+                )
+            after, articles = ids[-1], articles + len(ids)
+            err.print(f"{articles:,} articles scanned, {recorded:,} copies recorded", end="\r")
+    finally:
+        engine.dispose()
+    err.print(f"{articles:,} articles scanned, {recorded:,} copies recorded")
+
+
 @publisher_app.command("add")
 def publisher_add(
     name: Annotated[str, typer.Argument(help="The publisher's name, e.g. 'The Paper'.")],

@@ -25,7 +25,7 @@ from rich.text import Text
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from newsdedup.audit_cli import key_app, publisher_app, report
+from newsdedup.audit_cli import key_app, publisher_app, record_copies, report
 from newsdedup.core import default_scheme
 from newsdedup.detector import ArticleInput, Detector, MatchQuery
 from newsdedup.extract import ExtractionError, extract_article
@@ -45,6 +45,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(publisher_app, name="publisher")
 app.add_typer(key_app, name="key")
 app.command()(report)
+app.command("record-copies")(record_copies)
 err = Console(stderr=True, soft_wrap=True)
 
 

@@ -233,25 +233,43 @@ class Detector:
                 for item, outcome in zip(items, stored, strict=True)
             ]
         saved = self.index.get_many([outcome.id for outcome in stored])
-        outcomes: list[IndexOutcome] = []
+        articles = [saved[outcome.id] for outcome in stored]
+        reports, _ = self._record_matches(articles, prints)
+        return [
+            IndexOutcome(outcome.id, item.url, outcome.created, report.matches[:10])
+            for item, outcome, report in zip(items, stored, reports, strict=True)
+        ]
+
+    def record_matches(self, articles: Sequence[StoredArticle]) -> int:
+        """Match stored ``articles`` against the index and record what they copied or what copied them.
+
+        For articles indexed without matches (bulk loads); returns how many pairs were recorded.
+        """
+        prints = fingerprint_many([article.text for article in articles], self.index.scheme)
+        _, recorded = self._record_matches(articles, prints)
+        return recorded
+
+    def _record_matches(
+        self, articles: Sequence[StoredArticle], prints: Sequence[Fingerprint]
+    ) -> tuple[list[MatchReport], int]:
+        reports: list[MatchReport] = []
         records: list[RecordedMatch] = []
-        for item, print_, outcome in zip(items, prints, stored, strict=True):
+        for article, print_ in zip(articles, prints, strict=True):
             query = MatchQuery(
-                text=item.text,
-                url=item.url,
-                title=item.title,
-                published_at=item.published_at,
-                canonical_url=item.canonical_url,
-                publisher=item.publisher,
+                text=article.text,
+                url=article.url,
+                title=article.title,
+                published_at=article.published_at,
+                canonical_url=article.canonical_url,
+                publisher=article.publisher,
             )
-            seen = saved[outcome.id].first_seen_at if outcome.id in saved else None
             report = self._match_fingerprint(
-                query, print_, self.candidate_limit, first_seen_at=seen, own_id=outcome.id
+                query, print_, self.candidate_limit, first_seen_at=article.first_seen_at, own_id=article.id
             )
-            records += _records(outcome.id, report)
-            outcomes.append(IndexOutcome(outcome.id, item.url, outcome.created, report.matches[:10]))
-        self.provenance.record(records, replacing=[outcome.id for outcome in stored])
-        return outcomes
+            records += _records(article.id, report)
+            reports.append(report)
+        self.provenance.record(records, replacing=[article.id for article in articles])
+        return reports, len(records)
 
     def _match_fingerprint(
         self,

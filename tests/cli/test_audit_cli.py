@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -120,3 +121,30 @@ def test_keys_are_created_shown_once_listed_and_revoked(env: str) -> None:
     finally:
         engine.dispose()
     assert runner.invoke(app, ["key", "revoke", "999"]).exit_code == 1
+
+
+def test_record_copies_fills_the_audit_after_a_bulk_index(env: str, tmp_path: Path) -> None:
+    texts = make_texts(3, seed=82)
+    records = [
+        {"url": f"https://paper.example/{i}", "text": text, "published_at": "2024-05-01T00:00:00Z"}
+        for i, text in enumerate(texts)
+    ]
+    records += [
+        {"url": "https://copier.example/0", "text": texts[0], "published_at": "2024-05-03T00:00:00Z"},
+        {"url": "https://copier.example/1", "text": first_fraction(texts[1], 0.5)},
+    ]
+    source = tmp_path / "crawl.jsonl"
+    source.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    assert runner.invoke(app, ["index", str(source)]).exit_code == 0
+    before = json.loads(runner.invoke(app, ["report", "paper.example", "--format", "json"]).stdout)
+    assert before["copies"] == 0
+    scanned = runner.invoke(app, ["record-copies", "--batch-size", "2"])
+    assert scanned.exit_code == 0, scanned.output
+    assert "5 articles scanned" in scanned.output
+    after = json.loads(runner.invoke(app, ["report", "paper.example", "--format", "json"]).stdout)
+    assert after["copies"] == 2 and after["sites"][0]["domain"] == "copier.example"
+    again = runner.invoke(app, ["record-copies"])
+    assert again.exit_code == 0
+    assert (
+        json.loads(runner.invoke(app, ["report", "paper.example", "--format", "json"]).stdout)["copies"] == 2
+    )

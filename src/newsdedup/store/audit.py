@@ -131,6 +131,12 @@ def copies_of(session: Session, article_id: int) -> list[CopyRow]:
     return sorted(rows, key=lambda row: (row.seen_at, row.copy_id))
 
 
+def article_ids_after(session: Session, after: int, limit: int) -> list[int]:
+    """The next ``limit`` article ids above ``after``, in order (to walk the index in batches)."""
+    statement = select(Article.id).where(Article.id > after).order_by(Article.id).limit(limit)
+    return list(session.scalars(statement))
+
+
 def sources_of(session: Session, article_id: int) -> list[CopyRow]:
     """What article ``article_id`` was recorded as a copy (or duplicate) of, most confident first."""
     statement = _statement().where(MatchRecord.copy_id == article_id)
