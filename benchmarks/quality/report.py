@@ -60,6 +60,11 @@ def _quantile(values: Sequence[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
 
 
+def _spread(values: Sequence[float]) -> str:
+    """Median / p95 / max."""
+    return f"{_quantile(values, 0.5):.0f} / {_quantile(values, 0.95):.0f} / {max(values, default=0):.0f}"
+
+
 def _rate(items: Sequence[Outcome], test: Callable[[Outcome], bool]) -> float:
     return sum(1 for item in items if test(item)) / len(items) if items else float("nan")
 
@@ -187,6 +192,24 @@ def render(outcomes: Sequence[Outcome], indexed: int, band_rows: int, command: s
         f"| Reuters real re-filings (labelled): recall@1 | {len(refilings)} | **{ours_r:.3f}** | "
         f"{theirs_r:.3f} | ≥ {REFILING_TARGET}: {_mark(ours_r >= REFILING_TARGET)} |"
     )
+    small = [
+        o for o in copies if o.query.group in ("truncated", "excerpt") and o.query.copied_fraction <= 0.35
+    ]
+    lines += [
+        "",
+        f"Copies keeping at most 35% of the original (truncated and excerpt): {len(small)}, recall@1 "
+        f"**{_rate(small, lambda o: o.likely in o.query.expected):.3f}** (baseline "
+        f"{_rate(small, lambda o: o.baseline_answer in o.query.expected):.3f}).",
+        "",
+        "## Candidates",
+        "",
+        "| queries | ours: candidates per query, median / p95 / max | baseline: median / p95 / max |",
+        "|---|---|---|",
+    ]
+    for title, items in (("copies", copies), ("all", list(outcomes))):
+        ours_c = _spread([float(o.candidates) for o in items])
+        theirs_c = _spread([float(o.baseline_candidates) for o in items])
+        lines.append(f"| {title} | {ours_c} | {theirs_c} |")
     lines += [
         "",
         "## Query time",

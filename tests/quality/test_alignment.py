@@ -83,3 +83,17 @@ def test_a_thirty_percent_excerpt_in_site_furniture_is_found() -> None:
     alignment = align_texts(excerpt, original)
     (passage,) = [p for p in alignment.passages if p.score > 0.9]
     assert excerpt[passage.query_start : passage.query_end] == paragraph(STORY[:5])
+
+
+def test_another_subject_in_the_lead_is_not_a_copy_but_a_correction_is() -> None:
+    lead = "{0} said its board approved a plan to build a new plant near {1}, creating about 300 jobs."
+    rest = (
+        " The 45 million pound factory will cover 12 hectares and open in 2027."
+        " Analysts welcomed the move, which follows 2 years of rising sales."
+    )
+    original = lead.format("Harbor Foods Corp", "Leeds") + rest
+    other_company = lead.format("Westland Mills Inc", "Leeds") + rest
+    assert align_texts(other_company, original).facts.lead_replaced
+    assert not _decide(other_company, original)
+    corrected = original.replace("about 300 jobs", "about 350 jobs")
+    assert _decide(corrected, original)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsdedup.core.sentences import Text
+from newsdedup.core.sentences import NAME_FACT, NUMBER_FACT, Text
 
 Node = tuple[int, int, int, int, float]
 """Aligned sentences: query ``[i1, i2]``, match ``[j1, j2]`` (one side a single sentence), similarity."""
@@ -28,6 +28,10 @@ class SideFacts:
     numbers_missing: int
     names: int
     names_missing: int
+    lead_names_missing: int = 0
+    """Names of the region's first sentence (the lead: who the story is about) the other side lacks."""
+    lead_inner_names_missing: int = 0
+    """Of those, names that are not the lead's first word (a first word may be a title, "Former ...")."""
 
     @property
     def facts(self) -> int:
@@ -66,6 +70,13 @@ class FactCheck:
         """Like `replaced`, for numbers only."""
         return min(self.query.numbers_missing_share, self.match.numbers_missing_share)
 
+    @property
+    def lead_replaced(self) -> bool:
+        """Each side's lead names someone or something the other side does not: another subject."""
+        query, match = self.query, self.match
+        both = query.lead_names_missing > 0 and match.lead_names_missing > 0
+        return both and query.lead_inner_names_missing + match.lead_inner_names_missing > 0
+
 
 NO_FACTS = FactCheck(SideFacts(0, 0, 0, 0), SideFacts(0, 0, 0, 0))
 
@@ -80,12 +91,15 @@ def _side(own: Text, regions: list[tuple[int, int]], present: np.ndarray) -> Sid
         missing = inside & (present[places] != own.fact_keys)
     else:
         missing = inside
-    numbers = own.fact_is_number
+    numbers = own.fact_kinds == NUMBER_FACT
+    lead = own.fact_rows == min(first for first, _ in regions)
     return SideFacts(
         numbers=int(np.count_nonzero(inside & numbers)),
         numbers_missing=int(np.count_nonzero(missing & numbers)),
         names=int(np.count_nonzero(inside & ~numbers)),
         names_missing=int(np.count_nonzero(missing & ~numbers)),
+        lead_names_missing=int(np.count_nonzero(missing & lead & ~numbers)),
+        lead_inner_names_missing=int(np.count_nonzero(missing & lead & (own.fact_kinds == NAME_FACT))),
     )
 
 

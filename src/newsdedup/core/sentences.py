@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 
@@ -26,6 +27,8 @@ _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 FACT_WEIGHT = 0.6
 """Weight of a number or a name in sentence similarity (wording weighs 1): independent reports of one
 event share their names and numbers, a reworded copy shares its wording too."""
+NUMBER_FACT, NAME_FACT, FIRST_NAME_FACT = 1, 2, 3
+"""Kinds of fact (`Text.fact_kinds`)."""
 MAX_SENTENCE_TOKENS = 48
 """Longer runs without a sentence end (tables, run-ons) are cut into pieces of this many words or fewer."""
 _PIECE = 32
@@ -64,11 +67,11 @@ class Text:
     sizes: np.ndarray
     """Number of content stems of each row."""
     fact_rows: np.ndarray
-    """Sentence of each fact (a number, or a capitalised word after a sentence's first word)."""
+    """Sentence of each fact: a number, or a name (see `_names`)."""
     fact_keys: np.ndarray
     """Stem hash of each fact."""
-    fact_is_number: np.ndarray
-    """True for numbers, False for names."""
+    fact_kinds: np.ndarray
+    """`NUMBER_FACT`, `NAME_FACT` (a name inside its sentence) or `FIRST_NAME_FACT` (first word)."""
     marks: np.ndarray
     """Sorted stem hashes of every content word of the text: where the other side's facts are looked for."""
 
@@ -102,7 +105,9 @@ def _cut(text: str, index: int) -> tuple[int, int] | None:
         if "\n" in text[index + 1 : following]:
             return index, following
         line_start = text.rfind("\n", 0, index) + 1
-        if index - line_start < _SHORT_LINE and _starts_sentence(text, following):
+        line = text[line_start:index].rstrip()
+        wrapped = bool(line) and (line[-1].islower() or line[-1] == ",")
+        if index - line_start < _SHORT_LINE and not wrapped and _starts_sentence(text, following):
             return index, following
         return None
     end = index + 1
@@ -162,7 +167,9 @@ def _unique_max(rows: np.ndarray, keys: np.ndarray, weights: np.ndarray) -> Entr
 
 def _empty(text: str) -> Text:
     ints, floats = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-    return Text(text, (), 0, 0, ints, ints, floats, floats, floats, ints, ints, np.empty(0, dtype=bool), ints)
+    return Text(
+        text, (), 0, 0, ints, ints, floats, floats, floats, ints, ints, np.empty(0, dtype=np.int8), ints
+    )
 
 
 def _neighbours(single: Entries, count: int) -> Entries:
@@ -176,36 +183,50 @@ def _neighbours(single: Entries, count: int) -> Entries:
     )
 
 
+def _names(keys: np.ndarray, capitalized: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Capitalised words that are names: inside a sentence; or first in it and followed by another
+    capitalised word ("Harbor Foods said") or capitalised inside some sentence of the text too."""
+    inside = capitalized & ~first
+    following = np.zeros(keys.size, dtype=bool)
+    following[:-1] = inside[1:]
+    known = np.unique(keys[inside])
+    elsewhere = (
+        known[np.minimum(np.searchsorted(known, keys), max(known.size - 1, 0))] == keys
+        if known.size
+        else inside
+    )
+    names: np.ndarray = inside | (capitalized & first & (following | elsewhere))
+    return names
+
+
 def analyse(text: str) -> Text:
     """Cut ``text`` into sentences (blank lines, short lines, sentence ends, over-long runs) and describe
     each by its weighted content stems and its facts."""
     quotes = quote_spans(text)
     sentences: list[Sentence] = []
-    keys: list[int] = []
-    flags: list[int] = []
+    infos: list[tuple[str, int, int]] = []
     for start, end in _pieces(text):
-        infos = [word_info(word) for word in words(text, start, end)]
-        if not infos:
+        found = words(text, start, end)
+        if not found:
             continue
         quoted = sum(
             len(words(text, max(start, q_start), min(end, q_end)))
             for q_start, q_end in quotes
             if q_start < end and q_end > start
         )
-        sentences.append(Sentence(start, end, len(infos), len(infos) - quoted))
-        keys.extend([info[2] for info in infos])
-        flags.extend([info[1] for info in infos])
+        sentences.append(Sentence(start, end, len(found), len(found) - quoted))
+        infos.extend(map(word_info, found))
     if not sentences:
         return _empty(text)
     counts = np.asarray([sentence.words for sentence in sentences], dtype=np.int64)
-    key = np.asarray(keys, dtype=np.int64)
-    flag = np.asarray(flags, dtype=np.uint8)
+    key = np.fromiter(map(itemgetter(2), infos), dtype=np.int64, count=len(infos))
+    flag = np.fromiter(map(itemgetter(1), infos), dtype=np.uint8, count=len(infos))
     row = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
     first = np.zeros(key.size, dtype=bool)
     first[np.cumsum(counts) - counts] = True
     content = (flag & CONTENT) != 0
     number = (flag & NUMBER) != 0
-    fact = number | (((flag & CAPITALIZED) != 0) & ~first)
+    fact = number | _names(key, (flag & CAPITALIZED) != 0, first)
     single = _unique_max(row[content], key[content], np.where(fact, FACT_WEIGHT, 1.0)[content])
     pairs = _neighbours(single, counts.size)
     all_rows = np.concatenate([single[0], pairs[0]])
@@ -213,7 +234,8 @@ def analyse(text: str) -> Text:
     all_weights = np.concatenate([single[2], pairs[2]])
     order = np.argsort(all_keys, kind="stable")
     width = 2 * counts.size - 1
-    facts = _unique_max(row[fact], key[fact], number[fact].astype(np.float64))
+    kind = np.where(number, NUMBER_FACT, np.where(first, FIRST_NAME_FACT, NAME_FACT))
+    facts = _unique_max(row[fact], key[fact], -kind[fact].astype(np.float64))
     return Text(
         text=text,
         sentences=tuple(sentences),
@@ -226,6 +248,6 @@ def analyse(text: str) -> Text:
         sizes=np.bincount(all_rows, minlength=width).astype(np.float64),
         fact_rows=facts[0],
         fact_keys=facts[1],
-        fact_is_number=facts[2] > 0,
+        fact_kinds=(-facts[2]).astype(np.int8),
         marks=np.unique(key[content]),
     )

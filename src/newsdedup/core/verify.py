@@ -41,8 +41,8 @@ class VerifyConfig:
     min_containment: float = 0.45
     """Shingle containment (either way) that is reuse, facts permitting, when the aligned sentences also
     hold `min_original` of a side's words outside quotations (shared quotations alone are not reuse)."""
-    min_original: float = 0.3
-    min_coverage: float = 0.6
+    min_original: float = 0.2
+    min_coverage: float = 0.7
     """Share of either side's words outside quotations in aligned sentences that is reuse."""
     min_run: float = 0.18
     """A near-verbatim run holding this share of one side's unquoted words ..."""
@@ -50,8 +50,10 @@ class VerifyConfig:
     """... and this share of the other side's is reuse (an excerpt in site furniture)."""
     max_replaced: float = 0.14
     """Most facts (numbers and names) each side may have that the other lacks (`FactCheck.replaced`)."""
+    max_number_replaced: float = 0.25
+    """Most numbers each side may have that the other lacks, when each lacks one of the other's ..."""
     max_numbers_replaced: float = 0.1
-    """Most numbers each side may have that the other lacks, when both have such a number."""
+    """... and when each lacks two or more: numbers replaced, as in a templated report."""
     align: AlignConfig = field(default_factory=AlignConfig)
 
     def is_plausible(self, overlap: Overlap) -> bool:
@@ -61,10 +63,11 @@ class VerifyConfig:
     def facts_agree(self, alignment: Alignment) -> bool:
         """False when the aligned passages replace numbers, names or dates (a templated story)."""
         facts = alignment.facts
-        if facts.replaced > self.max_replaced:
+        if facts.replaced > self.max_replaced or facts.lead_replaced:
             return False
-        numbers_both = min(facts.query.numbers_missing, facts.match.numbers_missing) > 0
-        return not (numbers_both and facts.numbers_replaced > self.max_numbers_replaced)
+        replaced = min(facts.query.numbers_missing, facts.match.numbers_missing)
+        limit = self.max_numbers_replaced if replaced >= 2 else self.max_number_replaced
+        return not (replaced and facts.numbers_replaced > limit)
 
     def holds_enough(self, overlap: Overlap, alignment: Alignment) -> bool:
         """True when one side holds enough of the other, by containment, coverage or a verbatim run."""
