@@ -99,9 +99,12 @@ def server(tmp_path: Path) -> Iterator[str]:
         process.wait(timeout=10)
 
 
-def _seed(base: str) -> tuple[str, str]:
-    """Index a few articles and a copy of the first; return the first's title and a fresh reworded copy."""
-    original, *others = generate_articles(6, seed=202)
+def _seed(base: str) -> tuple[str, str, str]:
+    """Index articles and copies of some; return the first's title and domain, and a fresh reworded copy."""
+    generated = list(generate_articles(60, seed=202))
+    original = generated[0]
+    same_site = [article for article in generated[1:] if article.domain == original.domain][:3]
+    others = same_site + [article for article in generated[1:] if article.domain != original.domain][:2]
     for article in (original, *others):
         body = {
             "url": article.url,
@@ -111,21 +114,26 @@ def _seed(base: str) -> tuple[str, str]:
             "published_at": article.published_at.isoformat(),
         }
         assert httpx.post(f"{base}/v1/articles", json=body).status_code == 201
-    earlier_copy = make_copy(original.text, "spun", random.Random(1)).text
-    later = (original.published_at + timedelta(hours=5)).isoformat()
-    body = {"url": "https://daily-aggregator.example/story", "text": earlier_copy, "published_at": later}
-    assert httpx.post(f"{base}/v1/articles", json=body).status_code == 201
+    rng = random.Random(1)
+    for number, article in enumerate((original, *others[:3])):
+        for site, kind, days in (("daily-aggregator", "spun", 1), ("newsmirror", "truncated", 3)):
+            body = {
+                "url": f"https://{site}.example/{number}",
+                "text": make_copy(article.text, kind, rng).text,
+                "published_at": (article.published_at + timedelta(days=days + number)).isoformat(),
+            }
+            assert httpx.post(f"{base}/v1/articles", json=body).status_code == 201
     copy = make_copy(original.text, "roundtrip", random.Random(7)).text.split("\n\n")
     own = " ".join(others[0].text.split("\n\n")[1:3])
     middle = max(1, len(copy) // 2)
     pasted = [*copy[:middle], f"Our view: {own}", *copy[middle:], f"Source: {original.url}"]
-    return original.title, "\n\n".join(pasted)
+    return original.title, original.domain, "\n\n".join(pasted)
 
 
 def test_pasting_a_copy_shows_the_original_with_highlighted_passages(
     playwright_api: Any, server: str
 ) -> None:
-    title, copy = _seed(server)
+    title, domain, copy = _seed(server)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with playwright_api() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -153,5 +161,11 @@ def test_pasting_a_copy_shows_the_original_with_highlighted_passages(
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"the page is {overflow}px wider than a phone screen"
             page.screenshot(path=str(SCREENSHOTS / "match-phone.png"), full_page=False)
+
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.goto(f"{server}/publishers/{domain}")
+            assert page.locator("svg.chart rect.bar").count() >= 1
+            assert "daily-aggregator.example" in page.inner_text("table")
+            page.screenshot(path=str(SCREENSHOTS / "report.png"), full_page=True)
         finally:
             browser.close()

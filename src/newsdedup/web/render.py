@@ -103,7 +103,7 @@ class Chart:
     last: str
 
 
-def chart(points: Sequence[tuple[datetime, int]], period: str, width: int = 640, height: int = 160) -> Chart:
+def chart(points: Sequence[tuple[datetime, int]], period: str, width: int = 960, height: int = 200) -> Chart:
     """Bars for copies per period; the tallest fills the height (leaving room for labels)."""
     plot = height - 20
     top = max((count for _, count in points), default=0)
