@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 import random
 import zlib
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsdedup.core import normalize, text_hash
+from newsdedup.core import default_scheme, normalize, text_hash
+from newsdedup.core.fingerprint import shingles_of
 from newsdedup.synth.copies import CopyKind, make_copy
 
 KINDS = tuple(kind.value for kind in CopyKind)
@@ -126,13 +128,34 @@ def _seed(*parts: object) -> int:
     return zlib.crc32("|".join(str(part) for part in parts).encode())
 
 
+def _contained_elsewhere(articles: list[Article], share: float = 0.5) -> set[str]:
+    """Ids of articles at least ``share`` of whose word 3-grams are in one other article of the list."""
+    scheme = default_scheme()
+    shingles = [set(shingles_of(article.text, scheme).tolist()) for article in articles]
+    holders: dict[int, list[int]] = defaultdict(list)
+    for number, found in enumerate(shingles):
+        for shingle in found:
+            holders[shingle].append(number)
+    contained = set()
+    for number, found in enumerate(shingles):
+        shared: Counter[int] = Counter()
+        for shingle in found:
+            if len(holders[shingle]) < 50:
+                shared.update(holders[shingle])
+        if any(other != number and count >= share * len(found) for other, count in shared.items()):
+            contained.add(articles[number].id)
+    return contained
+
+
 def copy_queries(data: Path, corpus: Corpus, per_kind: int, seed: int) -> list[Query]:
     """``per_kind`` copies of each kind, of BBC articles sampled with ``seed``.
 
-    Articles with a near-duplicate inside the BBC set (``bbc_internal_dup_candidates.jsonl``) are not
-    sampled: their original would be ambiguous.
+    Articles with a near-duplicate inside the BBC set are not sampled: those listed in
+    ``bbc_internal_dup_candidates.jsonl`` and those half of whose word 3-grams another BBC article holds
+    (the BBC re-published stories with edits: which version is the original is unknowable without dates).
     """
-    ambiguous = {
+    bbc = [article for key, article in corpus.by_id.items() if key.startswith("bbc-")]
+    ambiguous = _contained_elsewhere(bbc) | {
         row[key]
         for row in _rows(data, "bbc_internal_dup_candidates.jsonl")
         for key in ("source_id", "derived_id")

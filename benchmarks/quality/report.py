@@ -26,6 +26,37 @@ REFILING_TARGET = 0.97
 TIME_RATIO_TARGET = 2.0
 
 
+DESIGN = """
+## How detection works (what these numbers measure)
+
+**Candidates.** The default `SignatureScheme`: word 3-grams (xxh64), 128 datasketch-identical affine
+permutations, 64 bands x 2 rows: 64 band rows per article, one (band, key, article_id) row each, one
+lookup statement per query. A pair is a candidate with probability 1-(1-J^2)^64: 0.93 at Jaccard 0.2,
+0.998 at 0.3, so reworded copies (3-gram Jaccard 0.25-0.5 for spun, round-trip and rewritten copies
+here) and excerpts (0.2-0.4) are found, while topical neighbours (Lee pairs: 3-gram Jaccard <= 0.04;
+BASIL same-event pairs: median 0.02) rarely collide (candidates per query below). Two rows per band,
+not one, keep common phrases from flooding: at Jaccard 0.01 the chance is 0.6%, not 47%.
+
+**Verification** (`newsdedup.core.pairs.compare_pair`, shared by the API and the batch engines):
+1. the exact shingle overlap of the pair; below 0.1 containment either way the pair is rejected cheaply;
+2. otherwise both texts are cut into sentences with character offsets (`core.sentences`), each sentence
+   a vector of paraphrase-tolerant stems of its content words (light stemming that also folds
+   British/American spelling; numbers and names weigh 0.6, wording 1), and aligned (`core.align`):
+   sentence pairs, and pairs of one sentence with two merged neighbours, of cosine >= 0.4 form a monotone
+   chain (dynamic programming over both texts in order); nearby pairs make the passages, reported with
+   character offsets into the raw texts;
+3. words inside quotation marks do not count towards coverage: two reports quoting the same statement
+   share the quotation, not the reporting;
+4. reuse if one side holds enough of the other: >= 0.45 shingle containment with >= 0.2 of a side's
+   unquoted words aligned, or >= 0.7 of a side's unquoted words aligned, or a near-verbatim run holding
+   >= 0.18 of one side and >= 0.15 of the other (an excerpt inside site furniture);
+5. and the facts agree (`core.facts`): numbers and names of the aligned passages are looked up in the
+   other text. A copy that shortens drops facts on one side only; a templated story (dividend notice,
+   rate change, crop table) replaces them on both sides, or names another subject in its lead. Those
+   are rejected.
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What both systems answered to one query."""
@@ -37,9 +68,11 @@ class Outcome:
     candidates: int
     in_candidates: bool
     ours_ms: float
+    ours_cpu_ms: float
     baseline_answer: str | None
     baseline_candidates: int
     baseline_ms: float
+    baseline_cpu_ms: float
 
 
 def machine() -> str:
@@ -129,6 +162,9 @@ def render(outcomes: Sequence[Outcome], indexed: int, band_rows: int, command: s
     ours_p50 = _quantile([o.ours_ms for o in copies], 0.5)
     theirs_p50 = _quantile([o.baseline_ms for o in copies], 0.5)
     ratio = ours_p50 / theirs_p50 if theirs_p50 else float("nan")
+    ours_cpu = _quantile([o.ours_cpu_ms for o in copies], 0.5)
+    theirs_cpu = _quantile([o.baseline_cpu_ms for o in copies], 0.5)
+    cpu_ratio = ours_cpu / theirs_cpu if theirs_cpu else float("nan")
     lines = [
         "# Detection quality on real news",
         "",
@@ -214,12 +250,19 @@ def render(outcomes: Sequence[Outcome], indexed: int, band_rows: int, command: s
         "",
         "## Query time",
         "",
-        f"Median over all copy queries: ours {ours_p50:.2f} ms, baseline {theirs_p50:.2f} ms, ratio "
-        f"{ratio:.2f} (target ≤ {TIME_RATIO_TARGET}: {_mark(ratio <= TIME_RATIO_TARGET)}).",
+        "Medians over all copy queries. Wall clock is what a caller waits on this shared machine; CPU time",
+        "(`time.process_time`) is the work each system does, less disturbed by other processes.",
+        "",
+        "| measure | ours | baseline | ratio | target |",
+        "|---|---|---|---|---|",
+        f"| wall-clock ms | {ours_p50:.2f} | {theirs_p50:.2f} | {ratio:.2f} | "
+        f"≤ {TIME_RATIO_TARGET}: {_mark(ratio <= TIME_RATIO_TARGET)} |",
+        f"| CPU ms | {ours_cpu:.2f} | {theirs_cpu:.2f} | {cpu_ratio:.2f} | "
+        f"≤ {TIME_RATIO_TARGET}: {_mark(cpu_ratio <= TIME_RATIO_TARGET)} |",
         "",
         f"Targets met: {sum(kinds_met)}/{len(kinds_met)} copy kinds, "
         f"{sum(negatives_met)}/{len(negatives_met)} hard-negative sets, "
         f"re-filings {_mark(ours_r >= REFILING_TARGET)}.",
-        "",
+        DESIGN,
     ]
     return "\n".join(lines)
