@@ -28,6 +28,8 @@ from newsdedup.core.pairs import ShingledText, compare_pair, verify_pair
 from newsdedup.evidence import FactFinder, NoProvenance, QueryFacts, url_variants
 from newsdedup.ports import ArticleIndex, NewArticle, Provenance, RecordedMatch, StoredArticle
 
+SHINGLE_CACHE = 5_000
+"""Most articles whose shingles a detector keeps (a few hundred bytes to a few kilobytes each)."""
 MAX_CHAIN = 8
 """Most recorded copy-of links followed from a query's source to the first original."""
 CHAIN_WEIGHT = 2.0
@@ -181,6 +183,25 @@ class Detector:
         self.candidate_limit = candidate_limit
         self.clock = clock
         self.provenance: Provenance = provenance or NoProvenance()
+        self._finder: FactFinder | None = None
+        self._shingled: dict[int, ShingledText] = {}
+
+    @property
+    def finder(self) -> FactFinder:
+        """Builds attribution facts; registry lookups are kept for this detector's life (a transaction)."""
+        if self._finder is None:
+            self._finder = FactFinder(self.provenance)
+        return self._finder
+
+    def _shingles(self, article: StoredArticle) -> ShingledText:
+        """An article's shingles, kept for this detector's life: a batch verifies the same ones often."""
+        known = self._shingled.get(article.id)
+        if known is None or known.text_hash != article.text_hash:
+            if len(self._shingled) >= SHINGLE_CACHE:
+                self._shingled.clear()
+            known = ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
+            self._shingled[article.id] = known
+        return known
 
     def match(self, query: MatchQuery, *, limit: int = 10) -> MatchReport:
         """Verified matches of ``query`` against the index; stores nothing."""
@@ -189,12 +210,9 @@ class Detector:
 
     def compare(self, query: StoredArticle, match: StoredArticle) -> Match:
         """``match`` measured against ``query`` as if it were the query: overlap, passages and relation."""
-        finder = FactFinder(self.provenance)
+        finder = self.finder
         finder.prepare([query.url, match.url], [query.publisher, match.publisher])
-        sides = [
-            ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
-            for article in (query, match)
-        ]
+        sides = [self._shingles(article) for article in (query, match)]
         verdict = compare_pair(query.text, sides[0], match.text, sides[1], self.verify)
         facts = finder.for_article(query), finder.for_article(match)
         reuse = Reuse(verdict.query_reused, verdict.match_reused)
@@ -284,7 +302,7 @@ class Detector:
         cites = cited_sources(query.text)
         cited = [i for i in self._cited_articles(cites) if i not in {c.article_id for c in candidates}]
         articles = self.index.get_many([candidate.article_id for candidate in candidates] + cited)
-        finder = FactFinder(self.provenance)
+        finder = self.finder
         finder.prepare([query.url, *(article.url for article in articles.values())], [query.publisher])
         query_facts = finder.for_query(
             QueryFacts(
@@ -302,7 +320,7 @@ class Detector:
         for article in articles.values():
             if article.id == own_id or (query.url is not None and article.url == query.url):
                 continue
-            side = ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
+            side = self._shingles(article)
             verdict = verify_pair(query.text, print_, article.text, side, self.verify)
             if verdict is None:
                 continue
@@ -338,7 +356,7 @@ class Detector:
         if article is None or (asked.query.url is not None and article.url == asked.query.url):
             return source, matches
         asked.finder.prepare([article.url])
-        side = ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
+        side = self._shingles(article)
         verdict = compare_pair(asked.query.text, asked.fingerprint, article.text, side, self.verify)
         chain = Signal(
             "chain",

@@ -16,7 +16,6 @@ from courlan import extract_domain
 from newsdedup.core.attribute import Facts
 from newsdedup.core.citations import Citations, cited_sources, domain_of, name_key
 from newsdedup.core.furniture import furniture_words
-from newsdedup.core.normalize import tokens
 from newsdedup.ports import Provenance, PublisherInfo, RecordedMatch, StoredArticle
 
 __all__ = ["FactFinder", "NoProvenance", "QueryFacts", "site_name", "url_variants"]
@@ -120,7 +119,7 @@ class FactFinder:
             domains=frozenset(domains),
             original_source=bool(registered and registered.original_source),
             cites=cites if cites is not None else cited_sources(text),
-            words=len(tokens(text)),
+            words=len(text.split()),
             furniture=furniture_words(text),
         )
 

@@ -133,3 +133,14 @@ def test_compare_two_indexed_articles(client: TestClient) -> None:
     assert set(body) >= {"passages", "confidence", "evidence", "signals", "containment"}
     assert client.get("/v1/compare", params={"a": ids["original1"], "b": 999999}).status_code == 404
     assert client.get("/v1/compare", params={"a": 1, "b": 1}).status_code == 422
+
+
+def test_bulk_can_skip_recording_copies_for_speed(client: TestClient) -> None:
+    (text,) = make_texts(1, seed=62)
+    original = client.post("/v1/articles", json={"url": "https://paper.example/o", "text": text}).json()["id"]
+    copies = [{"url": "https://fast.example/c", "text": wrap_in_furniture(text)}]
+    response = client.post("/v1/articles/bulk", params={"record_copies": "false"}, json=copies)
+    assert response.status_code == 200 and response.json()["created"] == 1
+    assert client.get(f"/v1/articles/{original}/copies").json()["copies"] == []
+    client.post("/v1/articles/bulk", json=copies)
+    assert len(client.get(f"/v1/articles/{original}/copies").json()["copies"]) == 1

@@ -65,11 +65,18 @@ def index_article(body: ArticleIn, runtime: RuntimeDep, response: Response) -> I
         }
     },
 )
-async def index_bulk(request: Request, runtime: RuntimeDep) -> BulkResponse:
+async def index_bulk(
+    request: Request,
+    runtime: RuntimeDep,
+    record_copies: Annotated[
+        bool,
+        Query(description="Match each article and record its copies for the audit (false: faster loading)."),
+    ] = True,
+) -> BulkResponse:
     """Validate each item; store the valid ones in one transaction; report every item by position."""
     raw = await request.body()
     items = _parse_bulk(raw, request.headers.get("content-type", ""), runtime.settings.max_bulk_items)
-    return await run_in_threadpool(_index_bulk, items, runtime)
+    return await run_in_threadpool(_index_bulk, items, runtime, record_copies)
 
 
 def _parse_bulk(raw: bytes, content_type: str, max_items: int) -> list[Any]:
@@ -100,7 +107,7 @@ def _json(text: str, line: int | None) -> Any:
         raise ApiError(400, "invalid_json", f"the body is not valid JSON at {where}: {error.msg}") from None
 
 
-def _index_bulk(items: list[Any], runtime: Runtime) -> BulkResponse:
+def _index_bulk(items: list[Any], runtime: Runtime, record_copies: bool) -> BulkResponse:
     results: dict[int, BulkItemResult] = {}
     valid: list[tuple[int, ArticleInput]] = []
     for position, raw_item in enumerate(items):
@@ -114,7 +121,7 @@ def _index_bulk(items: list[Any], runtime: Runtime) -> BulkResponse:
             results[position] = BulkItemResult(index=position, status=422, error=error.message)
     if valid:
         with runtime.detector() as detector:
-            outcomes = detector.index_many([item for _, item in valid])
+            outcomes = detector.index_many([item for _, item in valid], with_matches=record_copies)
         for (position, _), outcome in zip(valid, outcomes, strict=True):
             results[position] = BulkItemResult(
                 index=position,
