@@ -63,6 +63,26 @@ def database(backend: str, keep: str | None = None) -> Iterator[str]:
         admin.dispose()
 
 
+def api_key(url: str) -> dict[str, str]:
+    """Create an API key in the database at ``url``; the headers that send it."""
+    created = subprocess.run(
+        ["newsdedup", "key", "create", f"bench-{secrets.token_hex(3)}"],
+        env=os.environ | {"DATABASE_URL": url},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return {"authorization": f"Bearer {created.stdout.strip().splitlines()[0]}"}
+
+
+def drop_database(name: str) -> None:
+    """Drop a PostgreSQL benchmark database."""
+    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @contextmanager
 def server(url: str, workers: int = 2, env: dict[str, str] | None = None) -> Iterator[tuple[str, list[int]]]:
     """``newsdedup serve --workers N`` on a free port; yields its base URL and the worker pids."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -19,37 +20,41 @@ from pathlib import Path
 
 import httpx
 from _common import machine, prefix_file
-from _service import database, log, server
+from _service import api_key, database, log, server
 
 BULK = 500
 """Articles per bulk request: 500 of these (~1.4 MB) fit the default 2 MB body limit."""
 
 
-def via_cli(url: str, path: Path, workers: int | None) -> float:
-    """Seconds for `newsdedup index` to store the file."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def via_cli(url: str, path: Path, workers: int | None) -> tuple[float, float]:
+    """Wall seconds for `newsdedup index` to store the file, and the CPU seconds it used (all processes)."""
     command = ["newsdedup", "index", str(path)] + ([] if workers is None else ["--workers", str(workers)])
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(command, env=os.environ | {"DATABASE_URL": url}, check=True, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
-def via_api(url: str, path: Path, in_flight: int = 2) -> float:
+def via_api(url: str, path: Path, in_flight: int = 2) -> tuple[float, float]:
     """Seconds to post the file as NDJSON bulk requests to a 2-worker server."""
     lines = path.read_bytes().splitlines(keepends=True)
     bodies = [b"".join(lines[start : start + BULK]) for start in range(0, len(lines), BULK)]
+    headers = {"content-type": "application/x-ndjson"} | api_key(url)
     with server(url, workers=2) as (base, _), httpx.Client(base_url=base, timeout=600) as client:
 
         def post(body: bytes) -> None:
-            response = client.post(
-                "/v1/articles/bulk", content=body, headers={"content-type": "application/x-ndjson"}
-            )
+            response = client.post("/v1/articles/bulk", content=body, headers=headers)
             if response.status_code != 200 or response.json()["failed"]:
                 raise RuntimeError(f"bulk request failed: {response.status_code} {response.text[:300]}")
 
         start = time.perf_counter()
         with ThreadPoolExecutor(in_flight) as pool:
             list(pool.map(post, bodies))
-        return time.perf_counter() - start
+        return time.perf_counter() - start, float("nan")
 
 
 def main() -> None:
@@ -72,14 +77,17 @@ def main() -> None:
         for route in args.paths.split(","):
             with database(backend) as url:
                 log(f"{backend} via {route} ...")
-                seconds = via_cli(url, path, args.workers) if route == "cli" else via_api(url, path)
-            rows.append((backend, route, args.articles / seconds, seconds))
+                seconds, cpu = via_cli(url, path, args.workers) if route == "cli" else via_api(url, path)
+            rows.append((backend, route, args.articles / seconds, seconds, cpu))
             log(f"  {args.articles / seconds:,.0f} articles/s")
-    print("\n| database | path | articles/s | seconds |\n|---|---|---:|---:|")
-    for backend, route, rate, seconds in rows:
+    print(
+        "\n| database | path | articles/s (wall) | seconds | client CPU ms/article |"
+        "\n|---|---|---:|---:|---:|"
+    )
+    for backend, route, rate, seconds, cpu in rows:
         print(
             f"| {backend} | {'CLI `newsdedup index`' if route == 'cli' else 'bulk API, 2 workers'} "
-            f"| {rate:,.0f} | {seconds:,.1f} |"
+            f"| {rate:,.0f} | {seconds:,.1f} | {cpu / args.articles * 1000:.2f} |"
         )
     print(f"load after: {', '.join(f'{v:.1f}' for v in os.getloadavg())}")
 

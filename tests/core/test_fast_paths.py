@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdedup.core import SignatureScheme, default_scheme, fingerprint_many, normalize, sign_many, text_hash
+from newsdedup.core.fingerprint import shingles_of, shingles_of_many
 from newsdedup.core.normalize import _INERT, _TRANSLATE, token_bytes, tokens
 from newsdedup.core.shingle import ngram_hashes, shingle_set, shingle_sets
 
@@ -61,7 +62,7 @@ def test_normalize_equals_the_reference_rules(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(list("aB1 2,.'`_-\n\t")), max_size=40).map("".join))
+@given(st.lists(st.sampled_from([*"aB1 2,.'`_-\n\t\x01", "3.5", "1.000", "x9.9"]), max_size=40).map("".join))
 def test_ascii_bytes_path_equals_the_reference_rules(text: str) -> None:
     assert token_bytes(text) == [word.encode() for word in reference_normalize(text).split()]
 
@@ -110,3 +111,6 @@ def test_fingerprint_many_equals_the_reference_pipeline() -> None:
         assert print_.word_count == len(normalized.split())
         assert np.array_equal(print_.shingles, shingles)
         assert np.array_equal(print_.signature, datasketch_signature(shingles, SCHEME))
+        assert np.array_equal(shingles_of(text, SCHEME), shingles)
+    for shingles, text in zip(shingles_of_many(docs, SCHEME), docs, strict=True):
+        assert np.array_equal(shingles, shingles_of(text, SCHEME))

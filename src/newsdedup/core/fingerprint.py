@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdedup.core.minhash import band_keys, sign_many
-from newsdedup.core.normalize import token_bytes, tokens, words_hash
+from newsdedup.core.normalize import token_bytes, words_hash
 from newsdedup.core.scheme import SignatureScheme
-from newsdedup.core.shingle import shingle_set, shingle_sets
+from newsdedup.core.shingle import shingle_sets
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,12 @@ def signature_from_bytes(data: bytes, scheme: SignatureScheme) -> np.ndarray:
 
 def shingles_of(text: str, scheme: SignatureScheme) -> np.ndarray:
     """The shingle set of raw ``text`` under ``scheme``."""
-    return shingle_set(tokens(text), scheme.shingle_size)
+    return shingle_sets([token_bytes(text)], scheme.shingle_size)[0]
+
+
+def shingles_of_many(texts: Sequence[str], scheme: SignatureScheme) -> list[np.ndarray]:
+    """`shingles_of` each text, hashed and combined for all of them at once (faster than one by one)."""
+    return shingle_sets([token_bytes(text) for text in texts], scheme.shingle_size)
 
 
 def fingerprint_many(texts: Sequence[str], scheme: SignatureScheme) -> list[Fingerprint]:

@@ -95,6 +95,12 @@ _WORD_ASCII = re.compile(rb"(?=[^\W_])(?:\d+(?:\.\d+)+|[^\W_]+)")
 _KEEP = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _BYTE_SEPARATORS = bytes(code if code in _KEEP or code == ord(".") else ord(" ") for code in range(256))
 _BYTE_SEPARATORS_AND_DOTS = bytes(code if code in _KEEP else ord(" ") for code in range(256))
+# Decimal points marked as \x01 survive as part of a piece. Letters right after a number ("1.5bn")
+# start a new word, as _WORD has it; a letter before one ("a1.5" -> "a1", "5") sends the text the
+# piece-by-piece way.
+_MARKED_SEPARATORS = bytes(code if code in _KEEP or code == 1 else ord(" ") for code in range(256))
+_DECIMAL_THEN_LETTER = re.compile(rb"\x01[0-9]+(?=[A-Za-z])")
+_LETTER_THEN_DECIMAL = re.compile(rb"[A-Za-z][0-9]*\x01")
 
 
 # Characters that fold alone, to ASCII or to a symbol that is no part of any word (then "?"), whatever
@@ -145,6 +151,11 @@ def _ascii_words(folded: bytes) -> list[bytes]:
         folded = _INNER_APOSTROPHE_ASCII.sub(b"", folded)
     if _DECIMAL_POINT_ASCII.search(folded) is None:
         return folded.translate(_BYTE_SEPARATORS_AND_DOTS).split()
+    if b"\x01" not in folded:
+        marked = _DECIMAL_POINT_ASCII.sub(b"\x01", folded).translate(_MARKED_SEPARATORS)
+        marked = _DECIMAL_THEN_LETTER.sub(rb"\g<0> ", marked)
+        if _LETTER_THEN_DECIMAL.search(marked) is None:
+            return marked.replace(b"\x01", b".").split()
     words: list[bytes] = []
     for piece in folded.translate(_BYTE_SEPARATORS).split():
         if b"." in piece:
