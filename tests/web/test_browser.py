@@ -10,10 +10,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -23,6 +19,7 @@ import httpx
 import pytest
 
 from newsdedup.synth import generate_articles, make_copy
+from tests.serving import running_server
 
 pytestmark = pytest.mark.browser
 
@@ -63,40 +60,12 @@ def playwright_api() -> Any:
     return sync_playwright
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """A uvicorn process serving the app on a fresh SQLite file, on a free localhost port."""
-    port = _free_port()
-    env = {key: value for key, value in os.environ.items() if not key.endswith("DATABASE_URL")}
-    env["NEWSDEDUP_DATABASE_URL"] = f"sqlite:///{tmp_path / 'web.sqlite3'}"
-    command = [sys.executable, "-m", "uvicorn", "newsdedup.api:create_app", "--factory", "--port", str(port)]
-    process = subprocess.Popen(
-        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            process.kill()
-            output = process.stdout.read().decode() if process.stdout else ""
-            pytest.fail(f"the server did not become ready:\n{output}")
+    command = ["uvicorn", "newsdedup.api:create_app", "--factory", "--port", "{port}"]
+    with running_server(command, tmp_path, database_url=f"sqlite:///{tmp_path / 'web.sqlite3'}") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _seed(base: str) -> tuple[str, str, str]:
