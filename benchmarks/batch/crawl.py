@@ -1,7 +1,7 @@
 """A generated crawl with known copies: originals from `newsdedup.synth`, copies of every kind, chains.
 
-Each copy takes a source that is an original or, with probability ``chain``, an earlier copy (a copy of a
-copy), is made by `newsdedup.synth.copies.make_copy` of a kind drawn from ``KIND_WEIGHTS``, and is put on
+Each copy takes a source that is a recent original or, with probability ``chain``, a recent copy (a copy
+of a copy), is made by `newsdedup.synth.copies.make_copy` of a kind drawn from ``KIND_WEIGHTS``, and is put on
 a copier site some minutes to days after its source. Some copies carry no publication time, only a crawl
 time. The truth is each article's root original. The same arguments give the same crawl.
 """
@@ -37,6 +37,10 @@ COPIERS = tuple(
 )  # fmt: skip
 
 
+_RECENT = 1000
+"""Copies are made of one of the last this many originals (or copies, for a chain)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CrawlArticle:
     """One article of the crawl and the truth about it."""
@@ -47,6 +51,8 @@ class CrawlArticle:
     """Url of the original that its cluster grows from (itself for an original)."""
     kind: str
     """``original`` or the copy kind."""
+    parent: str
+    """Url of the article it was copied from (itself for an original): a copy when it is a chain."""
 
 
 def generate_crawl(articles: int, copies: float, seed: int, *, chain: float = 0.2) -> Iterator[CrawlArticle]:
@@ -56,8 +62,8 @@ def generate_crawl(articles: int, copies: float, seed: int, *, chain: float = 0.
     originals = articles - copy_count
     kinds = list(KIND_WEIGHTS)
     weights = list(KIND_WEIGHTS.values())
-    pool: list[CrawlArticle] = []
-    by_url: dict[str, CrawlArticle] = {}
+    recent: list[CrawlArticle] = []
+    recent_copies: list[CrawlArticle] = []
     copies_left = copy_count
     for index, article in enumerate(generate_articles(originals, seed)):
         stamp = article.published_at
@@ -72,22 +78,19 @@ def generate_crawl(articles: int, copies: float, seed: int, *, chain: float = 0.
             },
             root=article.url,
             kind="original",
+            parent=article.url,
         )
-        pool.append(record)
-        by_url[article.url] = record
+        recent.append(record)
         yield record
         due = round(copy_count * (index + 1) / max(originals, 1)) - (copy_count - copies_left)
         for _ in range(due):
             copies_left -= 1
-            source = rng.choice(pool[-2000:])
-            if source.kind != "original" and rng.random() >= chain:
-                source = by_url.get(source.root, source)
+            chained = bool(recent_copies) and rng.random() < chain
+            source = rng.choice(recent_copies if chained else recent)
             made = _copy(source, rng, rng.choices(kinds, weights)[0], copy_count - copies_left)
-            pool.append(made)
+            recent_copies.append(made)
             yield made
-        if len(pool) > 4000:
-            del pool[:2000]
-            by_url = {item.fields["url"]: item for item in pool if item.kind == "original"}
+        del recent[:-_RECENT], recent_copies[:-_RECENT]
 
 
 def _copy(source: CrawlArticle, rng: random.Random, kind: str, number: int) -> CrawlArticle:
@@ -101,7 +104,7 @@ def _copy(source: CrawlArticle, rng: random.Random, kind: str, number: int) -> C
     }
     if rng.random() < 0.8:
         fields["published_at"] = moment.isoformat()
-    return CrawlArticle(fields=fields, root=source.root, kind=str(kind))
+    return CrawlArticle(fields=fields, root=source.root, kind=str(kind), parent=source.fields["url"])
 
 
 def write_crawl(path: Path, crawl: Iterator[CrawlArticle]) -> dict[str, str]:

@@ -8,6 +8,7 @@ workers read back by offset when they verify pairs.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 import time
 from collections import deque
@@ -33,7 +34,7 @@ from newsdedup.io.records import ArticleRecord
 
 __all__ = ["run_local"]
 
-PAIR_CHUNK = 2048
+PAIR_CHUNK = 512
 """Pairs per verification task."""
 
 T = TypeVar("T")
@@ -83,10 +84,19 @@ class _Pool:
         self.executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=init_worker)
         self.limit = 2 * workers + 2
 
+    def submit(self, function: Callable[..., T], arguments: tuple[Any, ...]) -> Future[T]:
+        """Submit with SIGINT blocked, so that a worker spawned now starts with it blocked (and ignores it
+        from its initializer on): Ctrl-C during a worker's start-up is the parent's alone."""
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return self.executor.submit(function, *arguments)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
     def map(self, function: Callable[..., T], tasks: Iterator[tuple[Any, ...]]) -> Iterator[T]:
         pending: deque[Future[T]] = deque()
         for arguments in tasks:
-            pending.append(self.executor.submit(function, *arguments))
+            pending.append(self.submit(function, arguments))
             while len(pending) >= self.limit:
                 yield pending.popleft().result()
         while pending:

@@ -27,7 +27,7 @@ from rich.console import Console
 from newsdedup.batch.graph import originals_of
 from newsdedup.batch.job import DedupOptions, index_articles, write_result
 from newsdedup.batch.prepare import decode_payload, prepare_batch, shingles_from_bytes
-from newsdedup.batch.results import ErrorLog, ResultRow, Summary, result_row
+from newsdedup.batch.results import MAX_EXAMPLES, ErrorLog, ResultRow, Summary, result_row
 from newsdedup.batch.spark_graph import connected_components
 from newsdedup.batch.spark_input import Item, read_inputs
 from newsdedup.batch.spark_paths import expand_inputs
@@ -106,6 +106,19 @@ def _prepare_partition(scheme: SignatureScheme, size: int, items: Iterable[Item]
                 batch.payloads[index],
                 batch.shingles[index],
             )
+
+
+def _error_digest(items: Iterable[Item]) -> Iterator[tuple[dict[str, int], list[tuple[int, str]]]]:
+    """One partition's malformed records: a count per file and the first few, by position."""
+    counts: dict[str, int] = {}
+    examples: list[tuple[int, str]] = []
+    for item in items:
+        if item[0] == "error":
+            counts[item[2]] = counts.get(item[2], 0) + 1
+            examples.append((item[1], item[3]))
+            if len(examples) > 2 * MAX_EXAMPLES:
+                examples = sorted(examples)[:MAX_EXAMPLES]
+    yield counts, sorted(examples)[:MAX_EXAMPLES]
 
 
 def _side(row: Any, prefix: str) -> tuple[str, ShingledText]:
@@ -266,10 +279,13 @@ def run_spark(paths: list[str], options: DedupOptions, console: Console, *, spar
             partial(_prepare_partition, options.scheme, options.batch_size)
         )
         items = keep(items)
-        problems = items.filter(lambda item: item[0] == "error")
-        counts = problems.map(lambda item: (item[2], 1)).reduceByKey(lambda a, b: a + b).collect()
-        examples = [item[3] for item in problems.takeOrdered(20, key=lambda item: item[1])]
-        errors.merge(sorted(counts), examples)
+        counts: dict[str, int] = {}
+        examples: list[tuple[int, str]] = []
+        for partition_counts, partition_examples in items.mapPartitions(_error_digest).collect():
+            for path, count in partition_counts.items():
+                counts[path] = counts.get(path, 0) + count
+            examples.extend(partition_examples)
+        errors.merge(sorted(counts.items()), [message for _, message in sorted(examples)[:MAX_EXAMPLES]])
         articles = keep(
             spark.createDataFrame(
                 items.filter(lambda item: item[0] == "article").map(lambda item: item[1:]),

@@ -55,7 +55,9 @@ def _fingerprint(edges: Any) -> tuple[int, int, int]:
 def connected_components(edges: Any) -> Any:
     """``(node, component)`` for every node of ``edges`` (columns ``a``, ``b``, long ids).
 
-    ``component`` is the smallest node of the component; nodes without edges are absent.
+    ``component`` is the smallest node of the component; nodes without edges are absent. One Spark job
+    per round: the round's edges are checkpointed (which cuts the plan, that else doubles each step)
+    by the job that fingerprints them.
     """
     from pyspark.sql import functions as F  # noqa: N812
 
@@ -63,14 +65,14 @@ def connected_components(edges: Any) -> Any:
         edges.where(F.col("a") != F.col("b"))
         .select(F.greatest("a", "b").alias("u"), F.least("a", "b").alias("v"))
         .distinct()
-        .localCheckpoint()
+        .localCheckpoint(eager=False)
     )
     seen = _fingerprint(current)
     for _ in range(MAX_ROUNDS):
-        following = _small_star(_large_star(current)).localCheckpoint()
+        following = _small_star(_large_star(current)).localCheckpoint(eager=False)
         found = _fingerprint(following)
-        current, converged = following, found == seen
-        if converged:
+        current = following
+        if found == seen:
             break
         seen = found
     else:

@@ -22,8 +22,9 @@ __all__ = ["PairTask", "compare_task", "direction", "init_worker", "prepare_task
 
 
 def init_worker() -> None:
-    """Leave SIGINT to the parent process."""
+    """Leave SIGINT to the parent process (it spawns workers with SIGINT blocked; see `local._Pool`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def prepare_task(

@@ -1,0 +1,121 @@
+"""The local engine's edges: --strict, interruption, --index and JSONL output through the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from rich.console import Console
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from newsdedup.batch import DedupAbortError, DedupOptions, dedup
+from newsdedup.batch.output import RowWriter
+from newsdedup.cli import app
+from newsdedup.core import default_scheme
+from newsdedup.store.db import create_engine_for
+from newsdedup.store.sql import SqlArticleIndex
+from tests.batch.inputs import BAD_LINES, Inputs
+
+QUIET = Console(stderr=True, quiet=True)
+
+
+def _leftovers(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.iterdir() if path.name.startswith((".", "newsdedup-")))
+
+
+def test_strict_stops_at_the_first_malformed_record_and_writes_nothing(crawl: Inputs, tmp_path: Path) -> None:
+    output = tmp_path / "out.parquet"
+    options = DedupOptions(output=output, strict=True, progress=False, workers=1, temp_dir=str(tmp_path))
+    with pytest.raises(DedupAbortError, match=r"bad\.jsonl:2: invalid JSON"):
+        dedup([str(crawl.files[-1])], options, console=QUIET)
+    assert not output.exists()
+    assert _leftovers(tmp_path) == []
+
+
+def test_an_interrupted_write_leaves_no_output(
+    crawl: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = 0
+    original = RowWriter.write
+
+    def write(self: RowWriter, row: object) -> None:
+        nonlocal written
+        written += 1
+        if written == 3:
+            raise KeyboardInterrupt
+        original(self, row)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RowWriter, "write", write)
+    output = tmp_path / "out.jsonl"
+    options = DedupOptions(
+        output=output, output_format="jsonl", progress=False, workers=1, temp_dir=str(tmp_path)
+    )
+    with pytest.raises(KeyboardInterrupt):
+        dedup([str(crawl.files[3])], options, console=QUIET)
+    assert not output.exists()
+    assert _leftovers(tmp_path) == []
+
+
+def test_ctrl_c_leaves_the_output_absent_or_complete(crawl: Inputs, tmp_path: Path) -> None:
+    """SIGINT to the whole process group (as a terminal sends it) part-way through a run."""
+    output = tmp_path / "out.parquet"
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    command = [sys.executable, "-c", "from newsdedup.cli import app; app()", "dedup", str(crawl.files[0])]
+    process = subprocess.Popen(
+        [*command, "--output", str(output)],
+        env={**os.environ, "TMPDIR": str(spill)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(spill.iterdir()):
+        time.sleep(0.1)
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGINT)
+    _, errors = process.communicate(timeout=120)
+    assert list(spill.iterdir()) == [], errors.decode()
+    assert _leftovers(tmp_path) == []
+    if output.exists():
+        assert pq.read_table(output).num_rows == sum(1 for _ in crawl.files[0].open())
+    else:
+        assert process.returncode != 0
+
+
+def test_cli_writes_jsonl_and_loads_the_store(crawl: Inputs, tmp_path: Path, sqlite_url: str) -> None:
+    output = tmp_path / "pages.jsonl"
+    inputs = [str(crawl.files[3]), str(crawl.files[4])]
+    result = CliRunner().invoke(
+        app, ["dedup", *inputs, "--output", str(output), "--index"], env={"DATABASE_URL": sqlite_url}
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in output.read_text().splitlines()]
+    summary = json.loads((tmp_path / "pages.summary.json").read_text())
+    assert len(rows) == summary["articles"] == len(crawl.warc_pages) + 1
+    assert summary["malformed"]["count"] == len(BAD_LINES) - 1
+    assert json.loads(result.stdout)["articles"] == summary["articles"]
+    engine = create_engine_for(sqlite_url)
+    try:
+        with Session(engine) as session:
+            index = SqlArticleIndex(session, default_scheme())
+            assert index.stats().articles == len(rows)
+            assert index.get_by_url("https://warc-origin0.example/story") is not None
+    finally:
+        engine.dispose()
+
+
+def test_cli_says_what_is_wrong_with_an_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["dedup", str(tmp_path / "missing.jsonl"), "--output", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert "no such file" in result.output
