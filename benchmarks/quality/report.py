@@ -54,6 +54,23 @@ not one, keep common phrases from flooding: at Jaccard 0.01 the chance is 0.6%, 
    other text. A copy that shortens drops facts on one side only; a templated story (dividend notice,
    rate change, crop table) replaces them on both sides, or names another subject in its lead. Those
    are rejected.
+
+**Read with care.**
+- The Reuters sets are the 172 candidate pairs of `reuters_internal_dup_candidates.jsonl` checked by
+  hand (`benchmarks/quality/reuters_labels.jsonl`, ids only): 98 re-filings (corrections, expanded or
+  shortened versions, rewritten leads, same-day repeats), 70 templated look-alikes (Fed repurchases,
+  dividend notices, weekly statistics, bond issues, crop and livestock reports), 2 templated stories
+  whose text and facts are identical (no text-only method can tell them apart; reported, not scored),
+  2 unsure (left out). The verification thresholds were tuned on these pairs, on all 300 BASIL
+  same-event pairs (both directions) and on generated copies from other seeds, so the hard-negative
+  and re-filing figures are in-sample; the copy figures come from the seeds given in the command.
+- A copy is found only if LSH makes its original a candidate: at the lowest Jaccard of the copies here
+  (about 0.22, excerpts in heavy furniture) that chance is 0.96; over the excerpts' spread about 1 in
+  130 is missed whatever the verification does, fewer for the other kinds ("original among our
+  candidates").
+- BBC originals that another BBC article half contains are not sampled: the corpus holds re-published
+  versions of those stories, and without dates neither version is the original.
+- Query times come from a 2-core machine shared with other jobs; the CPU-time ratio is the steadier one.
 """
 
 
@@ -107,6 +124,13 @@ def _ours_false(outcome: Outcome) -> bool:
     if query.group == "basil":
         return outcome.likely is not None or bool(outcome.related & query.forbidden)
     return outcome.likely in query.forbidden or bool(outcome.related & query.forbidden)
+
+
+def failed(outcome: Outcome) -> bool:
+    """True when ours missed the original (copies, re-filings) or related a hard negative."""
+    if outcome.query.expected:
+        return outcome.likely not in outcome.query.expected
+    return outcome.query.group != "templated_same_facts" and _ours_false(outcome)
 
 
 def _baseline_false(outcome: Outcome) -> bool:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from baseline import Baseline
 from corpus import Corpus, Query, copy_queries, load_corpus, negative_queries
-from report import Outcome, machine, render
+from report import Outcome, failed, machine, render
 
 from newsdedup.core import default_scheme, fingerprint
 from newsdedup.detector import ArticleInput, Detector, MatchQuery
@@ -108,6 +108,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--labels", type=Path, default=Path(__file__).with_name("reuters_labels.jsonl"))
     parser.add_argument("--out", type=Path, default=None, help="write the report here (e.g. docs/quality.md)")
     parser.add_argument("--quick", action="store_true", help="20 copies per kind, for iterating")
+    parser.add_argument("--failures", action="store_true", help="list the queries ours got wrong (urls only)")
     return parser.parse_args(argv)
 
 
@@ -135,6 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = "python benchmarks/quality/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
     text = render(outcomes, len(corpus.indexed), setup.index.stats().band_rows, command.strip())
     print(text)
+    if args.failures:
+        for outcome in outcomes:
+            if failed(outcome):
+                query = outcome.query
+                print(
+                    f"FAILED {query.group} {query.url} expected={sorted(query.expected)} got={outcome.likely}"
+                )
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
