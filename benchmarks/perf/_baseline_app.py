@@ -32,7 +32,9 @@ def _load(path: str, count: int) -> MinHashLSH:
         number = 0
         while batch := [json.loads(line)["text"] for line in islice(handle, 5000)]:
             for print_ in fingerprint_many(batch, scheme):
-                sketch = MinHash(num_perm=scheme.num_perm, hashvalues=print_.signature.astype(np.uint64))
+                sketch = MinHash(
+                    num_perm=scheme.num_perm, hashvalues=print_.signature.astype(np.uint64), scheme="affine32"
+                )
                 session.insert(number, sketch, check_duplication=False)
                 number += 1
             if number >= count:
@@ -53,7 +55,9 @@ def create_app() -> FastAPI:
     @app.post("/v1/match")
     def match(body: MatchIn) -> dict[str, list[int]]:
         (print_,) = fingerprint_many([body.text], scheme)
-        query = MinHash(num_perm=scheme.num_perm, hashvalues=print_.signature.astype(np.uint64))
+        query = MinHash(
+            num_perm=scheme.num_perm, hashvalues=print_.signature.astype(np.uint64), scheme="affine32"
+        )
         return {"candidates": sorted(lsh.query(query))[:10]}
 
     return app

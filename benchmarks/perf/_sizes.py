@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 
 from newsdedup.core import default_scheme, fingerprint_many
@@ -14,7 +14,7 @@ from newsdedup.settings import get_settings
 from newsdedup.store.bands import find_candidates
 
 
-def _engine(url: str):  # type: ignore[no-untyped-def]
+def _engine(url: str) -> Engine:
     return create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
 
 

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from _common import corpus_file, machine, prefix_file, read_jsonl
@@ -129,7 +130,7 @@ def baseline(size: int, query_file: Path, args: argparse.Namespace) -> dict[str,
         import httpx
 
         deadline = time.monotonic() + 1800
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and process.poll() is None:
             try:
                 if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
                     break
@@ -194,7 +195,9 @@ def main() -> None:
                 profile(pids[0], 20, out)
                 loader.wait()
                 log(f"profile written to {out}")
+        log(f"{size:,}: ours {ours}, RSS {before} -> {after}")
         stored = bytes_per_article(url)
+        log(f"{size:,}: {stored}; candidates {counts}")
         base_row = baseline(size, query_file, args) if size <= args.baseline_max else None
         rows.append((size, ours, base_row, before, after, stored, counts))
         log(f"{size:,}: {ours} baseline {base_row}")
@@ -204,7 +207,7 @@ def main() -> None:
             drop_database(f"perf_idx_{size}")
 
 
-def report(rows: list[tuple]) -> None:  # type: ignore[type-arg]
+def report(rows: list[tuple[Any, ...]]) -> None:
     """Markdown tables."""
     print(
         "\n| articles | p50 ms | p99 ms | req/s (closed) | baseline p50 ms | baseline p99 ms | "
