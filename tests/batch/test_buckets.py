@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations
 
 import numpy as np
@@ -13,7 +14,7 @@ from newsdedup.batch.graph import UnionFind
 
 
 def _expected(keys: np.ndarray, order: np.ndarray, limits: BucketLimits) -> set[tuple[int, int]]:
-    found: set[tuple[int, int]] = set()
+    found: Counter[tuple[int, int]] = Counter()
     for band in range(keys.shape[1]):
         buckets: dict[int, list[int]] = {}
         for article in order.tolist():
@@ -21,14 +22,16 @@ def _expected(keys: np.ndarray, order: np.ndarray, limits: BucketLimits) -> set[
         for members in buckets.values():
             for first, second in bucket_pairs(len(members), limits):
                 a, b = members[first], members[second]
-                found.add((min(a, b), max(a, b)))
-    return found
+                found[min(a, b), max(a, b)] += 1
+    return {pair for pair, hits in found.items() if hits >= limits.min_hits}
 
 
 @settings(max_examples=60, deadline=None)
 @given(
     shape=st.tuples(st.integers(2, 60), st.integers(1, 4), st.integers(1, 6)),
-    limits=st.builds(BucketLimits, cap=st.integers(2, 8), window=st.integers(1, 3)),
+    limits=st.builds(
+        BucketLimits, cap=st.integers(2, 8), window=st.integers(1, 3), min_hits=st.integers(1, 3)
+    ),
     seed=st.integers(0, 2**32 - 1),
 )
 def test_candidate_pairs_follow_the_rule(
@@ -47,7 +50,7 @@ def test_a_stock_phrase_bucket_stays_linear_and_connected() -> None:
     """10,000 articles sharing one band key give 10,000 * window pairs, not 50 million, still one chain."""
     articles = 10_000
     keys = np.zeros((articles, 1), dtype=np.int64)
-    limits = BucketLimits(cap=32, window=4)
+    limits = BucketLimits(cap=32, window=4, min_hits=1)
     pairs = candidate_pairs(lambda band: keys[:, band], 1, np.arange(articles), limits)
     assert len(pairs) == sum(min(4, articles - 1 - i) for i in range(articles))
     sets = UnionFind()

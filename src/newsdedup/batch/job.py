@@ -50,6 +50,7 @@ def write_result(
     rows: Iterable[ResultRow], options: DedupOptions, summary: Summary, started: float
 ) -> Summary:
     """Write ``rows`` and the summary beside them, each atomically; returns the completed summary."""
+    begun = time.perf_counter()
     with RowWriter(options.output, options.output_format) as writer:
 
         def written() -> Iterator[ResultRow]:
@@ -58,6 +59,7 @@ def write_result(
                 yield row
 
         summarize(written(), summary)
+        summary.phases["writing"] = round(time.perf_counter() - begun, 3)
         summary.seconds = round(time.perf_counter() - started, 3)
         writer.commit()
     write_json_atomically(summary_path(options.output), summary.as_dict())

@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from multiprocessing import get_context
 from typing import Any, TypeVar
 
@@ -27,10 +28,18 @@ from newsdedup.batch.prepare import Article, PreparedBatch, decode_payload, posi
 from newsdedup.batch.progress import FilePosition, JobProgress
 from newsdedup.batch.results import ErrorLog, ResultRow, Summary, result_row
 from newsdedup.batch.spill import SpillStore, read_entries
-from newsdedup.batch.workers import PairTask, compare_task, init_worker, prepare_task, verify_task
+from newsdedup.batch.workers import (
+    PairTask,
+    compare_task,
+    init_worker,
+    prepare_lines_task,
+    prepare_task,
+    verify_task,
+)
 from newsdedup.core.originals import precedence_of
-from newsdedup.io.readers import expand_paths, read_file
+from newsdedup.io.readers import DEFAULT_MAX_RECORD_BYTES, STDIN, expand_paths, input_format, read_file
 from newsdedup.io.records import ArticleRecord
+from newsdedup.io.streams import decompressed, lines, peekable, sniff_compression
 
 __all__ = ["run_local"]
 
@@ -166,9 +175,17 @@ class _LocalJob:
         self.errors = errors
         self.state = _State()
         self.places = np.empty((0, 2), dtype=np.int64)
+        self.phases: dict[str, float] = {}
+        self._mark = time.perf_counter()
+
+    def _lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.phases[phase] = round(now - self._mark, 3)
+        self._mark = now
 
     def run(self) -> tuple[Iterator[ResultRow], Summary]:
         self._read()
+        self._lap("reading")
         offsets, lengths = self.spill.finish()
         self.places = np.stack([offsets, lengths.astype(np.int64)], axis=1)
         state = self.state
@@ -186,9 +203,13 @@ class _LocalJob:
         rank[order] = np.arange(order.size)
         swap = rank[pairs[:, 0]] > rank[pairs[:, 1]]
         pairs[swap] = pairs[swap][:, ::-1]
-        edges = self._verify(pairs)
+        self._lap("candidates")
+        edges, known = self._verify(pairs)
+        self._lap("verifying")
         clusters = self._cluster(edges)
-        measures = self._compare(clusters)
+        self._lap("clustering")
+        measures = self._compare(clusters, edges, known)
+        self._lap("comparing")
         nonempty = text_hash[words > 0]
         summary = Summary(
             candidate_pairs=int(pairs.shape[0]),
@@ -197,6 +218,7 @@ class _LocalJob:
             malformed=self.errors.as_dict(),
             engine="local",
             scheme=self.options.scheme.id,
+            phases=self.phases,
         )
         return self._rows(clusters, measures, text_hash), summary
 
@@ -207,17 +229,11 @@ class _LocalJob:
         for file_index, path in enumerate(self.files):
             position = FilePosition(path)
 
-            def batches(file_index: int = file_index, path: str = path) -> Iterator[tuple[Any, ...]]:
-                batch: list[tuple[int, ArticleRecord]] = []
-                for record in read_file(path, on_error=self.errors):
-                    batch.append((position_of(file_index, record.source), record))
-                    if len(batch) >= self.options.batch_size:
-                        yield (batch, self.options.scheme)
-                        batch = []
-                if batch:
-                    yield (batch, self.options.scheme)
-
-            for prepared, problems in self.pool.map(prepare_task, batches()):
+            if path != STDIN and input_format(path) == "jsonl":
+                results = self.pool.map(prepare_lines_task, self._line_batches(file_index, path))
+            else:
+                results = self.pool.map(prepare_task, self._record_batches(file_index, path))
+            for prepared, problems in results:
                 for problem in problems:
                     self.errors(problem)
                 for url, payload, shingles in zip(
@@ -231,6 +247,33 @@ class _LocalJob:
         self.progress.update(task, completed=done_bytes, done=self.state.count)
         self.progress.finish(task)
 
+    def _record_batches(self, file_index: int, path: str) -> Iterator[tuple[Any, ...]]:
+        """Records read here, fingerprinted in the workers."""
+        batch: list[tuple[int, ArticleRecord]] = []
+        for record in read_file(path, on_error=self.errors):
+            batch.append((position_of(file_index, record.source), record))
+            if len(batch) >= self.options.batch_size:
+                yield (batch, self.options.scheme)
+                batch = []
+        if batch:
+            yield (batch, self.options.scheme)
+
+    def _line_batches(self, file_index: int, path: str) -> Iterator[tuple[Any, ...]]:
+        """Raw JSONL lines read here, parsed and fingerprinted in the workers (`prepare_lines_task`)."""
+        with open(path, "rb") as raw, ExitStack() as stack:
+            stream = peekable(raw)
+            body = decompressed(stream, sniff_compression(stream))
+            if body is not stream:
+                stack.enter_context(body)
+            batch: list[tuple[int, bytes | None]] = []
+            for number, line in lines(body, path, max_bytes=DEFAULT_MAX_RECORD_BYTES, on_error=self.errors):
+                batch.append((number, line))
+                if len(batch) >= self.options.batch_size:
+                    yield (path, file_index, batch, self.options.scheme)
+                    batch = []
+            if batch:
+                yield (path, file_index, batch, self.options.scheme)
+
     def _bucket_order(self) -> np.ndarray:
         """Ids of the articles with words, in bucket order ``(url_key, text_hash, position)``."""
         state = self.state
@@ -242,9 +285,14 @@ class _LocalJob:
         )
         return banded[np.lexsort(keys)]
 
+    def _chunk(self, count: int) -> int:
+        """Pairs per task: at most `PAIR_CHUNK`, few enough that every worker gets several tasks."""
+        return max(16, min(PAIR_CHUNK, -(-count // (4 * self.pool.workers))))
+
     def _tasks(self, pairs: np.ndarray) -> Iterator[tuple[Any, ...]]:
-        for start in range(0, pairs.shape[0], PAIR_CHUNK):
-            chunk = pairs[start : start + PAIR_CHUNK]
+        size = self._chunk(pairs.shape[0])
+        for start in range(0, pairs.shape[0], size):
+            chunk = pairs[start : start + size]
             ids = np.unique(chunk)
             yield (
                 PairTask(
@@ -257,16 +305,20 @@ class _LocalJob:
                 ),
             )
 
-    def _verify(self, pairs: np.ndarray) -> np.ndarray:
+    def _verify(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Verified ``(query, match, direction)`` edges and their ``(similarity, query reused)``."""
         task = self.progress.phase("verifying", pairs.shape[0], "pairs")
-        kept: list[np.ndarray] = []
+        kept: list[np.ndarray] = [np.empty((0, 3), dtype=np.int64)]
+        measured: list[np.ndarray] = [np.empty((0, 2), dtype=np.float64)]
         done = 0
-        for result in self.pool.map(verify_task, self._tasks(pairs)):
-            kept.append(result)
-            done = min(done + PAIR_CHUNK, pairs.shape[0])
+        size = self._chunk(pairs.shape[0])
+        for edges, measures in self.pool.map(verify_task, self._tasks(pairs)):
+            kept.append(edges)
+            measured.append(measures)
+            done = min(done + size, pairs.shape[0])
             self.progress.update(task, done=done)
         self.progress.finish(task)
-        return np.concatenate(kept) if kept else np.empty((0, 3), dtype=np.int64)
+        return np.concatenate(kept), np.concatenate(measured)
 
     def _cluster(self, edges: np.ndarray) -> Clusters:
         state = self.state
@@ -290,17 +342,31 @@ class _LocalJob:
 
         return assign_originals(state.count, sets.groups(), key)
 
-    def _compare(self, clusters: Clusters) -> np.ndarray:
-        """``(similarity, reused)`` to the original per article (NaN for originals and unique ones)."""
+    def _compare(self, clusters: Clusters, edges: np.ndarray, known: np.ndarray) -> np.ndarray:
+        """``(similarity, reused)`` to the original per article (NaN for originals and unique ones).
+
+        A member verified as the query of a pair with its original already has them (``known``).
+        """
         measures = np.full((self.state.count, 2), np.nan)
         members = clusters.members
+        total = max(self.state.count, 1)
+        edge_codes = edges[:, 0] * total + edges[:, 1]
+        wanted = members * total + clusters.original[members]
+        hit = np.zeros(members.size, dtype=bool)
+        if edge_codes.size:
+            order = np.argsort(edge_codes)
+            at = np.searchsorted(edge_codes[order], wanted).clip(max=edge_codes.size - 1)
+            hit = edge_codes[order[at]] == wanted
+            measures[members[hit]] = known[order[at[hit]]]
+        members = members[~hit]
         pairs = np.stack([members, clusters.original[members]], axis=1)
         task = self.progress.phase("comparing", pairs.shape[0], "copies")
         done = 0
+        size = self._chunk(pairs.shape[0])
         for start, result in zip(
-            range(0, pairs.shape[0], PAIR_CHUNK), self.pool.map(compare_task, self._tasks(pairs)), strict=True
+            range(0, pairs.shape[0], size), self.pool.map(compare_task, self._tasks(pairs)), strict=True
         ):
-            measures[members[start : start + PAIR_CHUNK]] = result
+            measures[members[start : start + size]] = result
             done += result.shape[0]
             self.progress.update(task, done=done)
         self.progress.finish(task)

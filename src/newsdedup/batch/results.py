@@ -135,6 +135,8 @@ class Summary:
     engine: str = ""
     scheme: str = ""
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each phase (for Spark, until each phase's results were first needed)."""
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as JSON-able values."""

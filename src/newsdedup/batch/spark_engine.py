@@ -126,11 +126,17 @@ def _side(row: Any, prefix: str) -> tuple[str, ShingledText]:
     return text, ShingledText(row[f"{prefix}_hash"], shingles_from_bytes(bytes(row[f"{prefix}_shingles"])))
 
 
-def _verify_rows(config: VerifyConfig, rows: Iterable[Any]) -> Iterator[tuple[int, int, int]]:
+def _verify_rows(config: VerifyConfig, rows: Iterable[Any]) -> Iterator[tuple[int, int, int, float, float]]:
     for row in rows:
         verdict = verify_pair(*_side(row, "q"), *_side(row, "m"), config)
         if verdict is not None:
-            yield (row["q_position"], row["m_position"], direction(verdict))
+            yield (
+                row["q_position"],
+                row["m_position"],
+                direction(verdict),
+                verdict.similarity,
+                verdict.query_reused,
+            )
 
 
 def _compare_rows(config: VerifyConfig, rows: Iterable[Any]) -> Iterator[tuple[int, float, float]]:
@@ -154,12 +160,18 @@ class _SparkJob:
         self.spark = spark
         self.options = options
         self.console = console
-        self.started = time.perf_counter()
+        self.started = self.mark = time.perf_counter()
+        self.phase = ""
+        self.phases: dict[str, float] = {}
 
-    def say(self, message: str) -> None:
+    def say(self, phase: str, message: str) -> None:
+        """Start ``phase``: time the one before, and tell the user."""
+        now = time.perf_counter()
+        if self.phase:
+            self.phases[self.phase] = round(now - self.mark, 3)
+        self.phase, self.mark = phase, now
         if self.options.progress:
-            elapsed = time.perf_counter() - self.started
-            self.console.print(f"[bold]spark[/] {elapsed:7.1f}s {message}")
+            self.console.print(f"[bold]spark[/] {now - self.started:7.1f}s {message}")
 
     def sides(self, articles: Any, prefix: str) -> Any:
         from pyspark.sql import functions as F  # noqa: N812
@@ -200,14 +212,17 @@ class _SparkJob:
             )
         )
         matches = ranked.select("band", "key", "place", F.col("position").alias("m_position"))
-        return queries.join(matches, ["band", "key", "place"]).select("q_position", "m_position").distinct()
+        paired = queries.join(matches, ["band", "key", "place"]).groupBy("q_position", "m_position").count()
+        return paired.where(F.col("count") >= limits.min_hits).select("q_position", "m_position")
 
     def verify(self, pairs: Any, articles: Any) -> Any:
         joined = pairs.join(self.sides(articles, "q"), "q_position").join(
             self.sides(articles, "m"), "m_position"
         )
         verified = joined.rdd.mapPartitions(partial(_verify_rows, self.options.verify))
-        return self.spark.createDataFrame(verified, "a long, b long, direction long")
+        return self.spark.createDataFrame(
+            verified, "a long, b long, direction long, similarity double, reused double"
+        )
 
     def originals(self, edges: Any, articles: Any) -> Any:
         from pyspark.sql import functions as F  # noqa: N812
@@ -223,17 +238,28 @@ class _SparkJob:
         grouped = members.rdd.map(lambda row: (row[0], tuple(row[1:]))).groupByKey().flatMap(_assign)
         return self.spark.createDataFrame(grouped, "position long, original long, role string")
 
-    def compare(self, assignments: Any, articles: Any) -> Any:
+    def compare(self, assignments: Any, articles: Any, edges: Any) -> Any:
+        """``(position, similarity, reused)`` of every copy to its original; a copy verified as the query
+        of a pair with its original already has them."""
         from pyspark.sql import functions as F  # noqa: N812
 
-        copies = assignments.where(F.col("role").isin(ClusterRole.COPY.value, ClusterRole.DUPLICATE.value))
+        copies = assignments.where(
+            F.col("role").isin(ClusterRole.COPY.value, ClusterRole.DUPLICATE.value)
+        ).select(F.col("position").alias("q_position"), F.col("original").alias("m_position"))
+        verified = edges.select(
+            F.col("a").alias("q_position"), F.col("b").alias("m_position"), "similarity", "reused"
+        )
+        known = copies.join(verified, ["q_position", "m_position"]).select(
+            F.col("q_position").alias("position"), "similarity", "reused"
+        )
         joined = (
-            copies.select(F.col("position").alias("q_position"), F.col("original").alias("m_position"))
+            copies.join(verified, ["q_position", "m_position"], "left_anti")
             .join(self.sides(articles, "q"), "q_position")
             .join(self.sides(articles, "m"), "m_position")
         )
         measured = joined.rdd.mapPartitions(partial(_compare_rows, self.options.verify))
-        return self.spark.createDataFrame(measured, "position long, similarity double, reused double")
+        schema = "position long, similarity double, reused double"
+        return known.union(self.spark.createDataFrame(measured, schema))
 
     def rows(self, articles: Any, assignments: Any, measures: Any) -> Iterator[ResultRow]:
         from pyspark.sql import functions as F  # noqa: N812
@@ -274,7 +300,7 @@ def run_spark(paths: list[str], options: DedupOptions, console: Console, *, spar
         return frame
 
     try:
-        job.say(f"reading and signing {len(files)} file(s)")
+        job.say("reading", f"reading and signing {len(files)} file(s)")
         items = read_inputs(spark, files).mapPartitions(
             partial(_prepare_partition, options.scheme, options.batch_size)
         )
@@ -292,30 +318,33 @@ def run_spark(paths: list[str], options: DedupOptions, console: Console, *, spar
                 _schema(_ARTICLE_FIELDS),
             )
         )
-        job.say("grouping band keys into candidate pairs")
+        job.say("candidates", "grouping band keys into candidate pairs")
         pairs = keep(job.candidates(articles))
-        job.say("verifying candidate pairs")
+        pair_count = pairs.count()
+        job.say("verifying", "verifying candidate pairs")
         edges = keep(job.verify(pairs, articles))
-        job.say("connected components and originals")
+        edge_count = edges.count()
+        job.say("clustering", "connected components and originals")
         assignments = keep(job.originals(edges, articles))
-        measures = keep(job.compare(assignments, articles))
+        measures = keep(job.compare(assignments, articles, edges))
         texts = (
             articles.where(F.col("words") > 0)
             .agg(F.count("*").alias("n"), F.countDistinct("text_hash").alias("distinct"))
             .first()
         )
         summary = Summary(
-            candidate_pairs=pairs.count(),
-            verified_pairs=edges.count(),
+            candidate_pairs=pair_count,
+            verified_pairs=edge_count,
             exact_duplicates=int(texts["n"] - texts["distinct"]),
             malformed=errors.as_dict(),
             engine="spark",
             scheme=options.scheme.id,
         )
-        job.say("writing")
+        job.say("", "writing")
+        summary.phases = job.phases
         summary = write_result(job.rows(articles, assignments, measures), options, summary, started)
         if options.index_url is not None:
-            job.say("loading the SQL store")
+            job.say("", "loading the SQL store")
             stored = articles.orderBy("position").select("payload").toLocalIterator(prefetchPartitions=True)
             index_articles(
                 (decode_payload(bytes(row["payload"])) for row in stored), options.index_url, options.scheme

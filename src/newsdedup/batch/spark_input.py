@@ -1,7 +1,7 @@
 """The Spark engine's inputs: the same records, validation and error places as the local engine.
 
 - JSONL (plain or ``.gz``): Hadoop's ``TextInputFormat`` (splittable when plain) gives each line with
-  its byte offset; each line goes through the same JSON check and `parse_record` as locally.
+  its byte offset; each line goes through `newsdedup.io.parse_jsonl_line`, as in the local engine.
 - Parquet: Spark's reader, with ``_metadata.row_index`` for the row; times are read as microseconds so
   that no session or machine time zone gets in the way.
 - WARC, CSV and anything zstd-compressed: ``binaryFiles`` (one task per file) and the project's own
@@ -16,7 +16,6 @@ Local paths and Hadoop URIs (see `spark_paths`) are both read.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -28,7 +27,7 @@ from urllib.parse import urlsplit
 
 from newsdedup.batch.prepare import position_of
 from newsdedup.batch.spark_paths import file_key, is_uri, uri_of
-from newsdedup.io.readers import input_format, read_file
+from newsdedup.io.readers import input_format, parse_jsonl_line, read_file
 from newsdedup.io.records import ArticleRecord, RecordError, RecordSource, parse_record
 from newsdedup.io.streams import peekable, sniff_compression
 from newsdedup.io.tabular import KNOWN_COLUMNS, missing_columns
@@ -84,20 +83,13 @@ def read_inputs(spark: Any, files: list[str]) -> Any:
 def _jsonl_items(path: str, index: int, lines: Iterable[tuple[int, str]]) -> Iterator[Item]:
     for offset, line in lines:
         source = RecordSource(path, offset=offset)
-        text = line.removeprefix("\ufeff") if offset == 0 else line
-        if not text.strip():
-            continue
         try:
-            value = json.loads(text)
-            if not isinstance(value, dict):
-                raise RecordError(source, f"expected one JSON object per line, got {type(value).__name__}")
-            yield ("record", position_of(index, source), parse_record(value, source))
-        except json.JSONDecodeError as error:
-            yield _error(index, RecordError(source, f"invalid JSON: {error.msg} at column {error.colno}"))
-        except RecursionError:
-            yield _error(index, RecordError(source, "invalid JSON: nested too deeply"))
+            record = parse_jsonl_line(line.encode("utf-8", "surrogatepass"), source)
         except RecordError as error:
             yield _error(index, error)
+            continue
+        if record is not None:
+            yield ("record", position_of(index, source), record)
 
 
 def _parquet(spark: Any, path: str, index: int) -> Any:

@@ -1,9 +1,9 @@
 """Article payloads spilled to a temporary file, so memory holds offsets, not texts.
 
-Append-only while reading; afterwards any process may read payloads by offset (`read_payloads`), which is
+Append-only while reading; afterwards any process may read entries by offset (`read_entries`), which is
 how the verification workers get their texts without sending them through a pipe. Each entry is the
-url (UTF-8), the compressed payload and the text's shingle hashes, so urls are read back without
-decompressing texts and verification never normalizes or shingles a text again.
+url (UTF-8), the payload and the text's shingle hashes, so urls are read back without
+decoding payloads and verification never normalizes or shingles a text again.
 """
 
 from __future__ import annotations

@@ -12,13 +12,28 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsdedup.batch.prepare import PreparedBatch, decode_payload, prepare_batch, shingles_from_bytes
+from newsdedup.batch.prepare import (
+    PreparedBatch,
+    decode_payload,
+    position_of,
+    prepare_batch,
+    shingles_from_bytes,
+)
 from newsdedup.batch.spill import read_entries
 from newsdedup.core import SignatureScheme, VerifyConfig
 from newsdedup.core.pairs import PairVerdict, ShingledText, compare_pair, verify_pair
-from newsdedup.io.records import ArticleRecord, RecordError
+from newsdedup.io.readers import parse_jsonl_line
+from newsdedup.io.records import ArticleRecord, RecordError, RecordSource
 
-__all__ = ["PairTask", "compare_task", "direction", "init_worker", "prepare_task", "verify_task"]
+__all__ = [
+    "PairTask",
+    "compare_task",
+    "direction",
+    "init_worker",
+    "prepare_lines_task",
+    "prepare_task",
+    "verify_task",
+]
 
 
 def init_worker() -> None:
@@ -32,6 +47,25 @@ def prepare_task(
 ) -> tuple[PreparedBatch, list[RecordError]]:
     """`prepare_batch` in a worker."""
     return prepare_batch(items, scheme)
+
+
+def prepare_lines_task(
+    path: str, file_index: int, lines: Sequence[tuple[int, bytes | None]], scheme: SignatureScheme
+) -> tuple[PreparedBatch, list[RecordError]]:
+    """Parse raw JSONL lines (``(line number, bytes)``) as `read_file` would, then `prepare_batch`."""
+    items: list[tuple[int, ArticleRecord]] = []
+    errors: list[RecordError] = []
+    for number, line in lines:
+        source = RecordSource(path, line=number)
+        try:
+            record = parse_jsonl_line(line, source)
+        except RecordError as error:
+            errors.append(error)
+            continue
+        if record is not None:
+            items.append((position_of(file_index, source), record))
+    prepared, problems = prepare_batch(items, scheme)
+    return prepared, errors + problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,21 +94,28 @@ class PairTask:
         return found
 
 
-def verify_task(task: PairTask) -> np.ndarray:
-    """The verified pairs of ``task`` as ``(a, b, direction)`` rows.
+def verify_task(task: PairTask) -> tuple[np.ndarray, np.ndarray]:
+    """The verified pairs of ``task``: ``(a, b, direction)`` rows and their ``(similarity, a reused)``.
 
     ``direction`` is 1 when ``a`` holds more of ``b`` than ``b`` of ``a``, -1 for the reverse, else 0.
+    The measures are those of `compare_pair` on ``(a, b)``, so they serve again when ``b`` turns out to
+    be the original of ``a``.
     """
     sides = task.sides()
     config = task.config
     kept: list[tuple[int, int, int]] = []
+    measures: list[tuple[float, float]] = []
     for a, b in task.pairs.tolist():
         text_a, side_a = sides[a]
         text_b, side_b = sides[b]
         verdict = verify_pair(text_a, side_a, text_b, side_b, config)
         if verdict is not None:
             kept.append((a, b, direction(verdict)))
-    return np.asarray(kept, dtype=np.int64).reshape(-1, 3)
+            measures.append((verdict.similarity, verdict.query_reused))
+    return (
+        np.asarray(kept, dtype=np.int64).reshape(-1, 3),
+        np.asarray(measures, dtype=np.float64).reshape(-1, 2),
+    )
 
 
 def direction(verdict: PairVerdict) -> int:

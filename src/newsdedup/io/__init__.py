@@ -7,6 +7,7 @@ from newsdedup.io.readers import (
     ReadStats,
     expand_paths,
     input_format,
+    parse_jsonl_line,
     read_file,
     read_records,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "RecordSource",
     "expand_paths",
     "input_format",
+    "parse_jsonl_line",
     "parse_record",
     "parse_timestamp",
     "read_file",

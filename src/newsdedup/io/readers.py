@@ -34,6 +34,7 @@ __all__ = [
     "ReadStats",
     "expand_paths",
     "input_format",
+    "parse_jsonl_line",
     "read_file",
     "read_records",
 ]
@@ -261,6 +262,20 @@ def _read_jsonl(
             yield parse_record(fields, source)
         except RecordError as error:
             on_error(error)
+
+
+def parse_jsonl_line(
+    line: bytes | None, source: RecordSource, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+) -> ArticleRecord | None:
+    """The record on one JSONL line (None for a blank line), as `read_file` reads it; raises RecordError.
+
+    For callers that split a file's lines among processes. ``line`` is None for a line that was longer
+    than ``max_record_bytes``; a byte-order mark is dropped from the first line (``line`` 1 or offset 0).
+    """
+    if line is not None and (source.line == 1 or source.offset == 0):
+        line = line.removeprefix(_BOM)
+    fields = _json_object(line, source, max_record_bytes)
+    return None if fields is None else parse_record(fields, source)
 
 
 def _json_object(line: bytes | None, source: RecordSource, max_record_bytes: int) -> dict[str, object] | None:

@@ -10,6 +10,7 @@ The one alias accepted is ``date`` for ``published_at``; other fields are ignore
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -19,6 +20,8 @@ from urllib.parse import urlsplit
 __all__ = ["ArticleRecord", "RecordError", "RecordSource", "parse_record", "parse_timestamp"]
 
 _ALIASES: Final = {"date": "published_at"}
+_WHITESPACE: Final = re.compile(r"\s")
+"""Any character `str.isspace` accepts (the same Unicode test, in C)."""
 _EPOCH_MAX: Final = 1e11
 """Epoch seconds at or above this (year 5138) are almost surely milliseconds."""
 
@@ -220,7 +223,7 @@ def _url(value: object, source: RecordSource) -> str:
 
 
 def _is_web_url(url: str) -> bool:
-    if any(char.isspace() for char in url):
+    if _WHITESPACE.search(url):
         return False
     try:
         parts = urlsplit(url)
