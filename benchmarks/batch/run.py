@@ -1,0 +1,235 @@
+"""Crawl dedup throughput and peak memory: the local engine, the Spark engine (local mode) and the peer
+(datasketch MinHashLSH + union-find, one process) on the same generated crawl, in one run.
+
+    python benchmarks/batch/run.py --articles 100000 --copies 0.1 --engines local,spark,baseline
+
+Each engine runs as its own process tree (the CLI for ours); peak RSS is the largest sum of resident
+memory over that tree (workers and the Spark JVM included), sampled every 0.1 s. Articles/s counts the
+whole command, start-up included. Figures go to docs/performance.md, section "Batch dedup".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import pyarrow.parquet as pq
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.batch.crawl import generate_crawl, pairwise_scores, write_crawl  # noqa: E402
+
+SECTION = "## Batch dedup"
+
+
+@dataclass
+class Result:
+    """One engine's runs."""
+
+    engine: str
+    seconds: list[float]
+    peak_rss: list[int]
+    scores: tuple[float, float, float]
+    phases: dict[str, float]
+    candidate_pairs: int | None = None
+
+    @property
+    def rate(self) -> float:
+        return ARTICLES / statistics.median(self.seconds)
+
+
+ARTICLES = 0
+
+
+def machine() -> str:
+    """CPU model, cores, memory, load and versions."""
+    model = platform.processor() or "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    memory = psutil.virtual_memory().total / 2**30
+    return (
+        f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def load() -> str:
+    """The 1-minute load average."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
+def crawl_file(workdir: Path, articles: int, copies: float, seed: int) -> tuple[Path, dict[str, str]]:
+    """The generated crawl (cached in ``workdir``) and its truth."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    path = workdir / f"crawl-{articles}-{copies}-{seed}.jsonl"
+    truth_path = path.with_suffix(".truth.json")
+    if not truth_path.exists():
+        print(f"generating {articles:,} articles ...", flush=True)
+        truth = write_crawl(path, generate_crawl(articles, copies, seed))
+        truth_path.write_text(json.dumps(truth))
+    return path, json.loads(truth_path.read_text())
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (bytes) of ``command``'s whole process tree."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        total = 0
+        try:
+            for member in [process, *process.children(recursive=True)]:
+                try:
+                    total += member.memory_info().rss
+                except psutil.Error:
+                    continue
+        except psutil.Error:
+            pass
+        peak = max(peak, total)
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode != 0:
+        raise RuntimeError(f"{command[:6]} failed ({process.returncode}):\n{errors[-3000:]}")
+    return seconds, peak
+
+
+def run_engine(
+    engine: str, crawl: Path, truth: dict[str, str], workdir: Path, args: argparse.Namespace
+) -> Result:
+    env = dict(os.environ)
+    if engine == "baseline":
+        output = workdir / "baseline.jsonl"
+        command = [sys.executable, str(ROOT / "benchmarks/batch/baseline.py"), str(crawl), str(output)]
+    else:
+        output = workdir / f"{engine}.parquet"
+        cli = "from newsdedup.cli import app; app()"
+        command = [
+            sys.executable,
+            "-c",
+            cli,
+            "dedup",
+            str(crawl),
+            "--output",
+            str(output),
+            "--engine",
+            engine,
+        ]
+        if engine == "spark":
+            env["PYSPARK_SUBMIT_ARGS"] = f"--driver-memory {args.spark_memory} pyspark-shell"
+    seconds, peaks = [], []
+    for repeat in range(args.repeats):
+        print(f"{engine}: run {repeat + 1}/{args.repeats} (load {load()})", flush=True)
+        elapsed, peak = measure(command, env)
+        seconds.append(elapsed)
+        peaks.append(peak)
+        print(
+            f"  {elapsed:.1f} s, {ARTICLES / elapsed:,.0f} articles/s, peak RSS {peak / 2**20:,.0f} MiB",
+            flush=True,
+        )
+    if engine == "baseline":
+        rows = [json.loads(line) for line in output.open()]
+        phases: dict[str, float] = {}
+        candidates = None
+    else:
+        rows = pq.read_table(output, columns=["url", "cluster_id"]).to_pylist()
+        summary = json.loads(output.with_name(f"{engine}.summary.json").read_text())
+        phases = summary["phases"]
+        candidates = summary["candidate_pairs"]
+    scores = pairwise_scores(truth, {row["url"]: row["cluster_id"] for row in rows})
+    return Result(engine, seconds, peaks, scores, phases, candidates)
+
+
+def render(results: list[Result], args: argparse.Namespace, crawl: Path, before: str, after: str) -> str:
+    """The "Batch dedup" section of docs/performance.md."""
+    command = (
+        f"python benchmarks/batch/run.py --articles {args.articles} --copies {args.copies} "
+        f"--engines {args.engines}" + (f" --repeats {args.repeats}" if args.repeats != 1 else "")
+    )
+    size = crawl.stat().st_size / 2**20
+    lines = [
+        SECTION,
+        "",
+        f"`{command}` ({time.strftime('%Y-%m-%d')})",
+        "",
+        f"Machine: {machine()}. 1-minute load average before / after the runs: {before} / {after}",
+        "(the cores are shared with other work: figures are lower bounds).",
+        "",
+        f"Crawl: {args.articles:,} generated articles ({size:,.0f} MiB of JSONL, median ~400 words), "
+        f"{args.copies:.0%} copies of every kind (verbatim, near-verbatim, excerpt in site furniture,",
+        "truncated, spun, round-trip, rewrite), a fifth of them copies of copies. Medians of "
+        f"{args.repeats} run(s); articles/s over the whole command, start-up included; peak RSS over the",
+        "process tree (workers and the Spark JVM included).",
+        "",
+        "| engine | articles/s | seconds | peak RSS | pairwise precision / recall / F1 |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for result in results:
+        precision, recall, f1 = result.scores
+        lines.append(
+            f"| {result.engine} | {result.rate:,.0f} | {statistics.median(result.seconds):,.1f} | "
+            f"{max(result.peak_rss) / 2**20:,.0f} MiB | {precision:.3f} / {recall:.3f} / {f1:.3f} |"
+        )
+    by_name = {result.engine: result for result in results}
+    lines.append("")
+    if "local" in by_name and "baseline" in by_name:
+        ratio = by_name["local"].rate / by_name["baseline"].rate
+        lines.append(f"Local engine / baseline: {ratio:.1f}x the articles/s.")
+    for result in results:
+        if result.phases:
+            shown = ", ".join(f"{name} {seconds:,.1f} s" for name, seconds in result.phases.items())
+            lines.append(f"{result.engine} phases: {shown}; {result.candidate_pairs:,} candidate pairs.")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def write_docs(section: str, path: Path) -> None:
+    """Replace (or add) the section in ``path``; other sections are left as they are."""
+    text = path.read_text() if path.exists() else "# Performance\n\n"
+    start = text.find(SECTION + "\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + section + ("" if end < 0 else text[end + 1 :])
+    path.write_text(text.rstrip("\n") + "\n")
+
+
+def main() -> None:
+    global ARTICLES
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--copies", type=float, default=0.1)
+    parser.add_argument("--engines", default="local,spark,baseline")
+    parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--spark-memory", default="4g", help="Spark driver memory (local mode).")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/newsdedup-bench/batch"))
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs" / "performance.md")
+    parser.add_argument("--no-docs", action="store_true", help="Print the figures only.")
+    args = parser.parse_args()
+    ARTICLES = args.articles
+    print(machine(), flush=True)
+    crawl, truth = crawl_file(args.workdir, args.articles, args.copies, args.seed)
+    before = load()
+    results = [run_engine(name, crawl, truth, args.workdir, args) for name in args.engines.split(",")]
+    section = render(results, args, crawl, before, load())
+    print(section)
+    if not args.no_docs:
+        write_docs(section, args.docs)
+
+
+if __name__ == "__main__":
+    main()
