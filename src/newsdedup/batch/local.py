@@ -144,6 +144,16 @@ def run_local(paths: Sequence[str], options: DedupOptions, console: Console) -> 
     return summary
 
 
+def _grouped(pairs: np.ndarray) -> np.ndarray:
+    """``pairs`` ordered by connected component of the candidate graph, so that a worker meets an
+    article's pairs together and the verify step's text analysis is reused (results do not change)."""
+    sets = UnionFind()
+    for a, b in pairs.tolist():
+        sets.union(a, b)
+    roots = np.fromiter((sets.find(a) for a in pairs[:, 0].tolist()), dtype=np.int64, count=pairs.shape[0])
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0], roots))]
+
+
 def _stored_articles(
     spill: SpillStore, places: np.ndarray, report: Callable[[int], None]
 ) -> Iterator[Article]:
@@ -203,6 +213,7 @@ class _LocalJob:
         rank[order] = np.arange(order.size)
         swap = rank[pairs[:, 0]] > rank[pairs[:, 1]]
         pairs[swap] = pairs[swap][:, ::-1]
+        pairs = _grouped(pairs)
         self._lap("candidates")
         edges, known = self._verify(pairs)
         self._lap("verifying")
@@ -306,10 +317,10 @@ class _LocalJob:
             )
 
     def _verify(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Verified ``(query, match, direction)`` edges and their ``(similarity, query reused)``."""
+        """Verified ``(query, match, direction)`` edges, and their similarity and shares reused."""
         task = self.progress.phase("verifying", pairs.shape[0], "pairs")
         kept: list[np.ndarray] = [np.empty((0, 3), dtype=np.int64)]
-        measured: list[np.ndarray] = [np.empty((0, 2), dtype=np.float64)]
+        measured: list[np.ndarray] = [np.empty((0, 3), dtype=np.float64)]
         done = 0
         size = self._chunk(pairs.shape[0])
         for edges, measures in self.pool.map(verify_task, self._tasks(pairs)):
@@ -345,20 +356,27 @@ class _LocalJob:
     def _compare(self, clusters: Clusters, edges: np.ndarray, known: np.ndarray) -> np.ndarray:
         """``(similarity, reused)`` to the original per article (NaN for originals and unique ones).
 
-        A member verified as the query of a pair with its original already has them (``known``).
+        A member verified in a pair with its original already has them (``known``, from either side).
         """
         measures = np.full((self.state.count, 2), np.nan)
         members = clusters.members
         total = max(self.state.count, 1)
         edge_codes = edges[:, 0] * total + edges[:, 1]
-        wanted = members * total + clusters.original[members]
+        order = np.argsort(edge_codes)
         hit = np.zeros(members.size, dtype=bool)
-        if edge_codes.size:
-            order = np.argsort(edge_codes)
+        for query, match, reused in (
+            (members, clusters.original[members], 1),
+            (clusters.original[members], members, 2),
+        ):
+            if not edge_codes.size:
+                break
+            wanted = query * total + match
             at = np.searchsorted(edge_codes[order], wanted).clip(max=edge_codes.size - 1)
-            hit = edge_codes[order[at]] == wanted
-            measures[members[hit]] = known[order[at[hit]]]
+            found = (edge_codes[order[at]] == wanted) & ~hit
+            measures[members[found]] = known[order[at[found]]][:, [0, reused]]
+            hit |= found
         members = members[~hit]
+        members = members[np.lexsort((members, clusters.original[members]))]
         pairs = np.stack([members, clusters.original[members]], axis=1)
         task = self.progress.phase("comparing", pairs.shape[0], "copies")
         done = 0

@@ -126,7 +126,9 @@ def _side(row: Any, prefix: str) -> tuple[str, ShingledText]:
     return text, ShingledText(row[f"{prefix}_hash"], shingles_from_bytes(bytes(row[f"{prefix}_shingles"])))
 
 
-def _verify_rows(config: VerifyConfig, rows: Iterable[Any]) -> Iterator[tuple[int, int, int, float, float]]:
+def _verify_rows(
+    config: VerifyConfig, rows: Iterable[Any]
+) -> Iterator[tuple[int, int, int, float, float, float]]:
     for row in rows:
         verdict = verify_pair(*_side(row, "q"), *_side(row, "m"), config)
         if verdict is not None:
@@ -136,6 +138,7 @@ def _verify_rows(config: VerifyConfig, rows: Iterable[Any]) -> Iterator[tuple[in
                 direction(verdict),
                 verdict.similarity,
                 verdict.query_reused,
+                verdict.match_reused,
             )
 
 
@@ -221,7 +224,7 @@ class _SparkJob:
         )
         verified = joined.rdd.mapPartitions(partial(_verify_rows, self.options.verify))
         return self.spark.createDataFrame(
-            verified, "a long, b long, direction long, similarity double, reused double"
+            verified, "a long, b long, direction long, similarity double, a_reused double, b_reused double"
         )
 
     def originals(self, edges: Any, articles: Any) -> Any:
@@ -239,16 +242,26 @@ class _SparkJob:
         return self.spark.createDataFrame(grouped, "position long, original long, role string")
 
     def compare(self, assignments: Any, articles: Any, edges: Any) -> Any:
-        """``(position, similarity, reused)`` of every copy to its original; a copy verified as the query
-        of a pair with its original already has them."""
+        """``(position, similarity, reused)`` of every copy to its original; a copy verified in a pair
+        with its original already has them, from either side."""
         from pyspark.sql import functions as F  # noqa: N812
 
         copies = assignments.where(
             F.col("role").isin(ClusterRole.COPY.value, ClusterRole.DUPLICATE.value)
         ).select(F.col("position").alias("q_position"), F.col("original").alias("m_position"))
-        verified = edges.select(
-            F.col("a").alias("q_position"), F.col("b").alias("m_position"), "similarity", "reused"
+        forward = edges.select(
+            F.col("a").alias("q_position"),
+            F.col("b").alias("m_position"),
+            "similarity",
+            F.col("a_reused").alias("reused"),
         )
+        backward = edges.select(
+            F.col("b").alias("q_position"),
+            F.col("a").alias("m_position"),
+            "similarity",
+            F.col("b_reused").alias("reused"),
+        )
+        verified = forward.union(backward)
         known = copies.join(verified, ["q_position", "m_position"]).select(
             F.col("q_position").alias("position"), "similarity", "reused"
         )

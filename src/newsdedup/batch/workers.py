@@ -95,26 +95,26 @@ class PairTask:
 
 
 def verify_task(task: PairTask) -> tuple[np.ndarray, np.ndarray]:
-    """The verified pairs of ``task``: ``(a, b, direction)`` rows and their ``(similarity, a reused)``.
+    """The verified pairs of ``task``: ``(a, b, direction)`` rows and their
+    ``(similarity, share of a found in b, share of b found in a)``.
 
     ``direction`` is 1 when ``a`` holds more of ``b`` than ``b`` of ``a``, -1 for the reverse, else 0.
-    The measures are those of `compare_pair` on ``(a, b)``, so they serve again when ``b`` turns out to
-    be the original of ``a``.
+    The measures serve again when one side turns out to be the other's original.
     """
     sides = task.sides()
     config = task.config
     kept: list[tuple[int, int, int]] = []
-    measures: list[tuple[float, float]] = []
+    measures: list[tuple[float, float, float]] = []
     for a, b in task.pairs.tolist():
         text_a, side_a = sides[a]
         text_b, side_b = sides[b]
         verdict = verify_pair(text_a, side_a, text_b, side_b, config)
         if verdict is not None:
             kept.append((a, b, direction(verdict)))
-            measures.append((verdict.similarity, verdict.query_reused))
+            measures.append((verdict.similarity, verdict.query_reused, verdict.match_reused))
     return (
         np.asarray(kept, dtype=np.int64).reshape(-1, 3),
-        np.asarray(measures, dtype=np.float64).reshape(-1, 2),
+        np.asarray(measures, dtype=np.float64).reshape(-1, 3),
     )
 
 
