@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from newsdedup.store.db import create_engine_for, upgrade_database
+from newsdedup.store.db import READ_ONLY_OPTION, create_engine_for, upgrade_database
 from tests import pgserver
 
 BACKENDS = [
@@ -39,7 +39,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     engine = create_engine_for(f"sqlite:///{path}")
     try:
         upgrade_database(engine)
-        with engine.connect() as connection:
+        with engine.connect().execution_options(**{READ_ONLY_OPTION: True}) as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         engine.dispose()

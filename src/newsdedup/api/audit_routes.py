@@ -50,7 +50,7 @@ def compare(
     """Article ``b`` against article ``a``: relation, evidence, passages (offsets into both stored texts)."""
     if a == b:
         raise ApiError(422, "invalid_request", "a and b are the same article; give two different ids")
-    with runtime.detector() as detector:
+    with runtime.detector(read_only=True) as detector:
         found = detector.index.get_many([a, b])
         missing = [str(article_id) for article_id in (a, b) if article_id not in found]
         if missing:

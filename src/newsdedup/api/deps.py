@@ -36,9 +36,9 @@ class Runtime:
         return self.settings.require_key_for_reads
 
     @contextmanager
-    def detector(self) -> Iterator[Detector]:
+    def detector(self, *, read_only: bool = False) -> Iterator[Detector]:
         """A detector over a session that commits once when the block ends, or rolls back."""
-        with transaction(self.sessions) as session:
+        with transaction(self.sessions, read_only=read_only) as session:
             yield Detector(
                 SqlArticleIndex(session, self.scheme),
                 candidate_limit=self.settings.candidate_limit,
@@ -46,9 +46,9 @@ class Runtime:
             )
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, read_only: bool = False) -> Iterator[Session]:
         """A session in one transaction (commit at the end, rollback on error), for the audit and registry."""
-        with transaction(self.sessions) as session:
+        with transaction(self.sessions, read_only=read_only) as session:
             yield session
 
 

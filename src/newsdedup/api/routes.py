@@ -149,7 +149,7 @@ def match(
 ) -> MatchResponse:
     """Verified matches of the text, best first, and its likely original. Stores nothing."""
     query = match_query(body, runtime.settings)
-    with runtime.detector() as detector:
+    with runtime.detector(read_only=True) as detector:
         report = detector.match(query, limit=limit)
     return MatchResponse.of(report, query_text=query.text if body.html is not None else None)
 
@@ -162,7 +162,7 @@ def match(
 )
 def get_article(article_id: int, runtime: RuntimeDep) -> ArticleOut:
     """One indexed article by id."""
-    with runtime.detector() as detector:
+    with runtime.detector(read_only=True) as detector:
         article = detector.index.get(article_id)
     if article is None:
         raise ApiError(404, "not_found", f"no article with id {article_id}")
@@ -176,7 +176,7 @@ def find_article(
     runtime: RuntimeDep, url: Annotated[str, Query(min_length=1, description="The exact url.")]
 ) -> ArticleOut:
     """One indexed article by its url."""
-    with runtime.detector() as detector:
+    with runtime.detector(read_only=True) as detector:
         article = detector.index.get_by_url(url.strip())
     if article is None:
         raise ApiError(

@@ -55,6 +55,10 @@ def create_engine_for(url: str, *, pool_size: int = 5) -> Engine:
     )
 
 
+READ_ONLY_OPTION = "newsdedup_read_only"
+"""Execution option marking a transaction that writes nothing (SQLite then begins it deferred)."""
+
+
 def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
     plain_file = database not in ("", ":memory:") and not database.startswith("file:")
@@ -77,7 +81,10 @@ def _sqlite_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock at BEGIN, so a second writer waits (busy_timeout)
+        # instead of failing with SQLITE_BUSY when it upgrades a read transaction to a write one.
+        read_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -88,9 +95,15 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """The one transaction boundary: yield a session, commit once at the end, roll back on any error."""
+def transaction(factory: sessionmaker[Session], *, read_only: bool = False) -> Iterator[Session]:
+    """The one transaction boundary: yield a session, commit once at the end, roll back on any error.
+
+    On SQLite a transaction takes the write lock when it begins, so concurrent writers queue up;
+    ``read_only`` ones do not, so reads run beside a writer (WAL). PostgreSQL ignores the flag.
+    """
     with factory() as session:
+        if read_only:
+            session.connection(execution_options={READ_ONLY_OPTION: True})
         try:
             yield session
             session.commit()

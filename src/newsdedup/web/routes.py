@@ -144,7 +144,7 @@ def _run_match(runtime: Runtime, form: dict[str, str]) -> tuple[MatchReport, str
             422, "invalid_request", "; ".join(problem["message"] for problem in problems)
         ) from None
     query = match_query(body, runtime.settings)
-    with runtime.detector() as detector:
+    with runtime.detector(read_only=True) as detector:
         return detector.match(query, limit=10), query.text
 
 
@@ -194,7 +194,7 @@ def compare_page(
     denied = _denied(request, runtime)
     if denied is not None:
         return denied
-    with runtime.detector() as detector:
+    with runtime.detector(read_only=True) as detector:
         found = detector.index.get_many([a, b])
         if a == b or a not in found or b not in found:
             return _error(
