@@ -106,50 +106,52 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return seconds, peak
 
 
-def run_engine(
-    engine: str, crawl: Path, truth: dict[str, str], workdir: Path, args: argparse.Namespace
-) -> Result:
+def command_for(
+    engine: str, crawl: Path, workdir: Path, args: argparse.Namespace
+) -> tuple[list[str], dict[str, str]]:
+    """The command that runs ``engine`` on ``crawl``, and its environment."""
     env = dict(os.environ)
     if engine == "baseline":
         output = workdir / "baseline.jsonl"
-        command = [sys.executable, str(ROOT / "benchmarks/batch/baseline.py"), str(crawl), str(output)]
-    else:
-        output = workdir / f"{engine}.parquet"
-        cli = "from newsdedup.cli import app; app()"
-        command = [
-            sys.executable,
-            "-c",
-            cli,
-            "dedup",
-            str(crawl),
-            "--output",
-            str(output),
-            "--engine",
-            engine,
-        ]
-        if engine == "spark":
-            env["PYSPARK_SUBMIT_ARGS"] = f"--driver-memory {args.spark_memory} pyspark-shell"
-    seconds, peaks = [], []
-    for repeat in range(args.repeats):
-        print(f"{engine}: run {repeat + 1}/{args.repeats} (load {load()})", flush=True)
-        elapsed, peak = measure(command, env)
-        seconds.append(elapsed)
-        peaks.append(peak)
-        print(
-            f"  {elapsed:.1f} s, {ARTICLES / elapsed:,.0f} articles/s, peak RSS {peak / 2**20:,.0f} MiB",
-            flush=True,
-        )
+        return [sys.executable, str(ROOT / "benchmarks/batch/baseline.py"), str(crawl), str(output)], env
+    output = workdir / f"{engine}.parquet"
+    cli = "from newsdedup.cli import app; app()"
+    if engine == "spark":
+        env["PYSPARK_SUBMIT_ARGS"] = f"--driver-memory {args.spark_memory} pyspark-shell"
+    return [sys.executable, "-c", cli, "dedup", str(crawl), "--output", str(output), "--engine", engine], env
+
+
+def collect(
+    engine: str, truth: dict[str, str], workdir: Path, seconds: list[float], peaks: list[int]
+) -> Result:
+    """An engine's result from its last output and the measured runs."""
     if engine == "baseline":
-        rows = [json.loads(line) for line in output.open()]
+        rows = [json.loads(line) for line in (workdir / "baseline.jsonl").open()]
         phases: dict[str, float] = {}
         candidates = None
     else:
+        output = workdir / f"{engine}.parquet"
         rows = pq.read_table(output, columns=["url", "cluster_id"]).to_pylist()
         summary = json.loads(output.with_name(f"{engine}.summary.json").read_text())
         phases = summary["phases"]
         candidates = summary["candidate_pairs"]
     scores = pairwise_scores(truth, {row["url"]: row["cluster_id"] for row in rows})
     return Result(engine, seconds, peaks, scores, phases, candidates)
+
+
+def run_all(engines: list[str], crawl: Path, truth: dict[str, str], args: argparse.Namespace) -> list[Result]:
+    """Every engine ``repeats`` times, interleaved so that contention falls on all of them alike."""
+    seconds: dict[str, list[float]] = {engine: [] for engine in engines}
+    peaks: dict[str, list[int]] = {engine: [] for engine in engines}
+    for repeat in range(args.repeats):
+        for engine in engines:
+            print(f"{engine}: run {repeat + 1}/{args.repeats} (load {load()})", flush=True)
+            elapsed, peak = measure(*command_for(engine, crawl, args.workdir, args))
+            seconds[engine].append(elapsed)
+            peaks[engine].append(peak)
+            rate = ARTICLES / elapsed
+            print(f"  {elapsed:.1f} s, {rate:,.0f} articles/s, peak RSS {peak / 2**20:,.0f} MiB", flush=True)
+    return [collect(engine, truth, args.workdir, seconds[engine], peaks[engine]) for engine in engines]
 
 
 def render(results: list[Result], args: argparse.Namespace, crawl: Path, before: str, after: str) -> str:
@@ -170,8 +172,8 @@ def render(results: list[Result], args: argparse.Namespace, crawl: Path, before:
         f"Crawl: {args.articles:,} generated articles ({size:,.0f} MiB of JSONL, median ~400 words), "
         f"{args.copies:.0%} copies of every kind (verbatim, near-verbatim, excerpt in site furniture,",
         "truncated, spun, round-trip, rewrite), a fifth of them copies of copies. Medians of "
-        f"{args.repeats} run(s); articles/s over the whole command, start-up included; peak RSS over the",
-        "process tree (workers and the Spark JVM included).",
+        f"{args.repeats} run(s), interleaved; articles/s over the whole command, start-up included;",
+        "peak RSS over the process tree (workers and the Spark JVM included).",
         "",
         "| engine | articles/s | seconds | peak RSS | pairwise precision / recall / F1 |",
         "|---|---:|---:|---:|---|",
@@ -224,7 +226,7 @@ def main() -> None:
     print(machine(), flush=True)
     crawl, truth = crawl_file(args.workdir, args.articles, args.copies, args.seed)
     before = load()
-    results = [run_engine(name, crawl, truth, args.workdir, args) for name in args.engines.split(",")]
+    results = run_all(args.engines.split(","), crawl, truth, args)
     section = render(results, args, crawl, before, load())
     print(section)
     if not args.no_docs:

@@ -91,23 +91,25 @@ def test_ctrl_c_leaves_the_output_absent_or_complete(crawl: Inputs, tmp_path: Pa
         assert process.returncode != 0
 
 
-def test_cli_writes_jsonl_and_loads_the_store(crawl: Inputs, tmp_path: Path, sqlite_url: str) -> None:
+def test_cli_writes_jsonl_and_loads_the_store(crawl: Inputs, tmp_path: Path, db_url: str) -> None:
+    """--index on SQLite and PostgreSQL (200+ articles: band rows go through COPY there)."""
     output = tmp_path / "pages.jsonl"
-    inputs = [str(crawl.files[3]), str(crawl.files[4])]
+    inputs = [str(crawl.files[2]), str(crawl.files[3]), str(crawl.files[4])]
     result = CliRunner().invoke(
-        app, ["dedup", *inputs, "--output", str(output), "--index"], env={"DATABASE_URL": sqlite_url}
+        app, ["dedup", *inputs, "--output", str(output), "--index"], env={"NEWSDEDUP_DATABASE_URL": db_url}
     )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in output.read_text().splitlines()]
     summary = json.loads((tmp_path / "pages.summary.json").read_text())
-    assert len(rows) == summary["articles"] == len(crawl.warc_pages) + 1
+    assert len(rows) == summary["articles"] > 200
     assert summary["malformed"]["count"] == len(BAD_LINES) - 1
     assert json.loads(result.stdout)["articles"] == summary["articles"]
-    engine = create_engine_for(sqlite_url)
+    engine = create_engine_for(db_url)
     try:
         with Session(engine) as session:
             index = SqlArticleIndex(session, default_scheme())
             assert index.stats().articles == len(rows)
+            assert index.stats().band_rows == default_scheme().bands * len(rows)
             assert index.get_by_url("https://warc-origin0.example/story") is not None
     finally:
         engine.dispose()

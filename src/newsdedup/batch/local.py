@@ -8,15 +8,11 @@ workers read back by offset when they verify pairs.
 from __future__ import annotations
 
 import os
-import signal
 import tempfile
 import time
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
-from multiprocessing import get_context
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 from rich.console import Console
@@ -24,6 +20,7 @@ from rich.console import Console
 from newsdedup.batch.buckets import candidate_pairs
 from newsdedup.batch.graph import ROLE_CODES, Clusters, UnionFind, assign_originals
 from newsdedup.batch.job import DedupOptions, index_articles, write_result
+from newsdedup.batch.pool import WorkerPool
 from newsdedup.batch.prepare import Article, PreparedBatch, decode_payload, position_of
 from newsdedup.batch.progress import FilePosition, JobProgress
 from newsdedup.batch.results import ErrorLog, ResultRow, Summary, result_row
@@ -31,7 +28,6 @@ from newsdedup.batch.spill import SpillStore, read_entries
 from newsdedup.batch.workers import (
     PairTask,
     compare_task,
-    init_worker,
     prepare_lines_task,
     prepare_task,
     verify_task,
@@ -45,8 +41,6 @@ __all__ = ["run_local"]
 
 PAIR_CHUNK = 512
 """Pairs per verification task."""
-
-T = TypeVar("T")
 
 
 class _State:
@@ -85,36 +79,6 @@ class _State:
         return np.concatenate([part[:, band] for part in self.keys]) if self.keys else np.empty(0, np.int64)
 
 
-class _Pool:
-    """A process pool with a bounded number of tasks in flight, results taken in submission order."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=init_worker)
-        self.limit = 2 * workers + 2
-
-    def submit(self, function: Callable[..., T], arguments: tuple[Any, ...]) -> Future[T]:
-        """Submit with SIGINT blocked, so that a worker spawned now starts with it blocked (and ignores it
-        from its initializer on): Ctrl-C during a worker's start-up is the parent's alone."""
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            return self.executor.submit(function, *arguments)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-
-    def map(self, function: Callable[..., T], tasks: Iterator[tuple[Any, ...]]) -> Iterator[T]:
-        pending: deque[Future[T]] = deque()
-        for arguments in tasks:
-            pending.append(self.submit(function, arguments))
-            while len(pending) >= self.limit:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-    def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-
-
 def run_local(paths: Sequence[str], options: DedupOptions, console: Console) -> Summary:
     """Deduplicate the records of ``paths`` on this machine; writes the output and its summary."""
     started = time.perf_counter()
@@ -125,7 +89,7 @@ def run_local(paths: Sequence[str], options: DedupOptions, console: Console) -> 
         tempfile.TemporaryDirectory(prefix="newsdedup-", dir=options.temp_dir) as spill_dir,
         JobProgress(console, enabled=options.progress) as progress,
     ):
-        pool = _Pool(workers)
+        pool = WorkerPool(workers)
         spill = SpillStore(os.path.join(spill_dir, "articles.spill"))
         try:
             job = _LocalJob(
@@ -172,7 +136,7 @@ class _LocalJob:
         *,
         files: list[str],
         options: DedupOptions,
-        pool: _Pool,
+        pool: WorkerPool,
         spill: SpillStore,
         progress: JobProgress,
         errors: ErrorLog,
