@@ -57,9 +57,10 @@ def spark() -> Iterator[Any]:
         session.stop()
 
 
-def _run(inputs: Inputs, output: Path, engine: DedupEngine) -> Run:
+def _run(inputs: Inputs, output: Path, engine: DedupEngine, names: list[str] | None = None) -> Run:
     options = DedupOptions(output=output, progress=False, workers=2)
-    summary = dedup(inputs.names, options, engine=engine, console=Console(stderr=True, quiet=True))
+    paths = names or inputs.names
+    summary = dedup(paths, options, engine=engine, console=Console(stderr=True, quiet=True))
     rows = {row["url"]: row for row in pq.read_table(output).to_pylist()}
     return Run(rows=rows, summary=summary)
 
@@ -72,5 +73,7 @@ def local_run(crawl: Inputs, tmp_path_factory: pytest.TempPathFactory) -> Run:
 
 @pytest.fixture(scope="session")
 def spark_run(crawl: Inputs, spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Run:
-    """The Spark engine over the crawl (in the test session's SparkSession)."""
-    return _run(crawl, tmp_path_factory.mktemp("spark") / "clusters.parquet", DedupEngine.SPARK)
+    """The Spark engine over the crawl (in the test session's SparkSession); the Parquet part is named by
+    a ``file://`` URI, so it is found through Hadoop's file system as on a cluster."""
+    names = [path.as_uri() if path.suffix == ".parquet" else str(path) for path in crawl.files]
+    return _run(crawl, tmp_path_factory.mktemp("spark") / "clusters.parquet", DedupEngine.SPARK, names)

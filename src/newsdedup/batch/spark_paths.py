@@ -7,6 +7,7 @@ Every input ends up one concrete file with its own index, which keeps record pos
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -16,9 +17,12 @@ from newsdedup.io.readers import FORMATS, InputError, expand_paths, input_format
 __all__ = ["expand_inputs", "file_key", "is_uri", "uri_of"]
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+
+
 def is_uri(path: str) -> bool:
-    """True for ``scheme://...`` inputs, read through Hadoop rather than the local file system."""
-    return "://" in path
+    """True for ``scheme:...`` inputs (``hdfs://``, ``s3a://``, ``file:/``), read through Hadoop."""
+    return _SCHEME.match(path) is not None
 
 
 def uri_of(path: str) -> str:
@@ -28,7 +32,7 @@ def uri_of(path: str) -> str:
 
 def file_key(uri_or_path: str) -> str:
     """A key naming one file whether it is spelled as a path or as the URI Spark gives back."""
-    if not is_uri(uri_or_path) and not uri_or_path.startswith("file:"):
+    if not is_uri(uri_or_path):
         return os.path.realpath(uri_or_path)
     parts = urlsplit(uri_or_path)
     if parts.scheme == "file":
