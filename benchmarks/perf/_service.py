@@ -118,12 +118,21 @@ def server(url: str, workers: int = 2, env: dict[str, str] | None = None) -> Ite
 
 
 def children(pid: int) -> list[int]:
-    """Pids of the direct children of ``pid`` (uvicorn's workers), or ``[pid]`` with none."""
+    """Pids of uvicorn's worker processes under ``pid`` (not multiprocessing's resource tracker), or
+    ``[pid]`` with none."""
     try:
-        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        found = [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:
         found = []
-    return [int(child) for child in found] or [pid]
+    workers = [child for child in found if b"resource_tracker" not in _cmdline(child)]
+    return workers or [pid]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def rss_mib(pid: int) -> float:

@@ -9,7 +9,8 @@ import numpy as np
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session
 
-from newsdedup.core import default_scheme, fingerprint_many
+from newsdedup.core import VerifyConfig, default_scheme, fingerprint_many
+from newsdedup.core.pairs import ShingledText, worth_comparing
 from newsdedup.settings import get_settings
 from newsdedup.store.bands import find_candidates
 
@@ -35,23 +36,39 @@ def bytes_per_article(url: str) -> dict[str, float]:
     return sizes | {"per_article": without_text / count}
 
 
+_SHARING = text(
+    "SELECT count(DISTINCT b.article_id) FROM lsh_bands AS b"
+    " JOIN unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[])) AS q(band, key)"
+    " ON b.band = q.band AND b.key = q.key"
+)
+
+
 def candidate_counts(url: str, query_file: Path) -> str:
-    """Percentiles of articles sharing at least one band key with each query, and of those kept."""
+    """Percentiles, over the queries, of the articles sharing at least one band key, of those kept
+    (the `candidate_limit` most shared), and of those worth aligning (`worth_comparing`: the same text,
+    or shingle containment >= `VerifyConfig.plausible`); only the last are aligned sentence by sentence."""
     scheme = default_scheme()
     limit = get_settings().candidate_limit
+    config = VerifyConfig()
     bodies = [json.loads(line)["text"] for line in query_file.read_text().splitlines() if line.strip()]
     engine = _engine(url)
-    raw = []
+    raw, kept, aligned = [], [], []
     with Session(engine) as session:
         for print_ in fingerprint_many(bodies, scheme):
-            raw.append(len(find_candidates(session, print_, 1_000_000)))
+            keys = print_.band_keys.astype(np.int64).tolist()
+            raw.append(session.scalar(_SHARING, {"bands": list(range(len(keys))), "keys": keys}) or 0)
+            candidates = find_candidates(session, print_, limit)
+            kept.append(len(candidates))
+            asked = ShingledText(print_.text_hash, print_.compact_shingles())
+            sides = [candidate.side for candidate in candidates if candidate.side is not None]
+            aligned.append(sum(worth_comparing(asked, side, config) for side in sides))
     engine.dispose()
-    counts = np.array(raw)
-    kept = np.minimum(counts, limit)
     pct = (50, 90, 99, 100)
+
+    def spread(values: list[int]) -> str:
+        return ", ".join(f"p{p} {np.percentile(np.array(values), p):.0f}" for p in pct)
+
     return (
-        "sharing >= 1 band: "
-        + ", ".join(f"p{p} {np.percentile(counts, p):.0f}" for p in pct)
-        + f"; verified (capped at candidate_limit={limit}): "
-        + ", ".join(f"p{p} {np.percentile(kept, p):.0f}" for p in pct)
+        f"sharing >= 1 band: {spread(raw)}; kept (candidate_limit={limit}): {spread(kept)}; "
+        f"worth aligning: {spread(aligned)}"
     )

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from _common import corpus_file, machine, prefix_file, read_jsonl
+from _common import corpus_file, machine, prefix_file
 from _service import database, drop_database, free_port, log, rss_mib, server
 from _sizes import bytes_per_article, candidate_counts
 
@@ -34,18 +34,28 @@ HERE = Path(__file__).resolve().parent
 
 
 def queries(size: int, count: int, seed: int = 7) -> Path:
-    """Match bodies: half edited copies of indexed articles (first paragraph dropped), half unseen ones."""
+    """Match bodies: half edited copies of indexed articles (first paragraph dropped), half unseen ones.
+
+    Streams the corpus file (a million articles do not fit comfortably in memory as dicts).
+    """
     rng = random.Random(seed)
-    corpus = read_jsonl(corpus_file(size + count), size + count)
-    indexed, unseen = corpus[:size], corpus[size:]
+    picks = [rng.randrange(size) for _ in range((count + 1) // 2)]
+    wanted = set(picks)
+    texts: dict[int, str] = {}
+    with corpus_file(size + count).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number >= size + count:
+                break
+            if number in wanted or number >= size:
+                texts[number] = json.loads(line)["text"]
     bodies = []
     for number in range(count):
         if number % 2 == 0:
-            text = rng.choice(indexed)["text"]
+            text = texts[picks[number // 2]]
             paragraphs = text.split("\n\n")
             bodies.append({"text": "\n\n".join(paragraphs[1:]) if len(paragraphs) > 2 else text})
         else:
-            bodies.append({"text": unseen[number // 2 % len(unseen)]["text"]})
+            bodies.append({"text": texts[size + number // 2 % count]})
     path = Path(tempfile.gettempdir()) / f"newsdedup-queries-{size}-{count}.jsonl"
     path.write_text("".join(json.dumps(body) + "\n" for body in bodies))
     return path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -27,17 +26,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from newsdedup.audit_cli import key_app, publisher_app, record_copies, report
 from newsdedup.core import default_scheme
-from newsdedup.detector import ArticleInput, Detector, MatchQuery
+from newsdedup.detector import Detector, MatchQuery
 from newsdedup.extract import ExtractionError, extract_article
-from newsdedup.ingest import index_batches
-from newsdedup.io.readers import InputError, read_records
-from newsdedup.io.records import ArticleRecord, RecordError
-from newsdedup.iterutil import batched
+from newsdedup.ingest import entries_of, index_entries, worker_pool
+from newsdedup.io.readers import InputError, read_raw
 from newsdedup.settings import get_settings
 from newsdedup.store.db import create_engine_for, transaction, upgrade_database
 from newsdedup.store.provenance import SqlProvenance
 from newsdedup.store.sql import SqlArticleIndex
-from newsdedup.validation import check_has_words, check_text
 
 app = typer.Typer(help="Find the original of republished news.", no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
@@ -64,23 +60,6 @@ def _sessions() -> tuple[Engine, sessionmaker[Session]]:
     return engine, sessionmaker(engine, expire_on_commit=False)
 
 
-def _as_input(record: ArticleRecord) -> ArticleInput:
-    text, title, published_at, canonical = record.text, record.title, record.published_at, None
-    if text is None:
-        extracted = extract_article(record.html or "", url=record.url)
-        text, title = extracted.text, title or extracted.title
-        published_at = published_at or extracted.published_at
-        canonical = extracted.canonical_url or extracted.og_url
-    return ArticleInput(
-        url=record.url,
-        text=check_has_words(check_text(text, "text"), "text"),
-        title=title,
-        publisher=record.publisher,
-        published_at=published_at,
-        canonical_url=canonical,
-    )
-
-
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -102,7 +81,7 @@ def index(
     on_error: Annotated[OnError, typer.Option(help="Skip a bad record, or stop at it.")] = OnError.SKIP,
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per transaction.")] = 1000,
     workers: Annotated[
-        int | None, typer.Option(min=1, help="Fingerprinting processes (default: one per core).")
+        int | None, typer.Option(min=1, help="Parsing and fingerprinting processes (default: one per core).")
     ] = None,
 ) -> None:
     """Index articles: one JSON object per line with url, text or html, title, published_at, publisher.
@@ -112,36 +91,37 @@ def index(
 
     Example: newsdedup index articles.jsonl
     """
-    engine, sessions = _sessions()
     errors: list[str] = []
 
-    def report(error: RecordError) -> None:
-        errors.append(str(error))
-        err.print(f"[yellow]bad record[/] {escape(str(error))}")
+    def report(message: str) -> None:
+        errors.append(message)
+        err.print(f"[yellow]bad record[/] {escape(message)}")
 
-    def inputs() -> Iterator[ArticleInput]:
-        for record in read_records(files, on_error=report):
-            if errors and on_error is OnError.STOP:
-                return
-            try:
-                yield _as_input(record)
-            except (ExtractionError, ValueError) as error:
-                report(RecordError(record.source, str(error)))
-
+    stop = on_error is OnError.STOP
     stored = 0
-    try:
-        with _progress() as progress:
-            task = progress.add_task("indexing", total=None)
-            for count in index_batches(
-                batched(inputs(), batch_size), sessions, default_scheme(), workers=workers
-            ):
-                stored += count
-                progress.update(task, advance=count)
-    except InputError as error:
-        raise _usage_error(str(error)) from None
-    finally:
-        engine.dispose()
-    stopped = " (stopped at the first bad record)" if errors and on_error is OnError.STOP else ""
+    # The workers first: forked before any connection or thread exists.
+    with worker_pool(workers) as pool:
+        engine, sessions = _sessions()
+        try:
+            entries = entries_of(lambda on_error: read_raw(files, on_error=on_error))
+            with _progress() as progress:
+                task = progress.add_task("indexing", total=None)
+                for count in index_entries(
+                    entries,
+                    sessions,
+                    default_scheme(),
+                    pool=pool,
+                    batch_size=batch_size,
+                    on_error=report,
+                    stop_at_error=stop,
+                ):
+                    stored += count
+                    progress.update(task, advance=count)
+        except InputError as error:
+            raise _usage_error(str(error)) from None
+        finally:
+            engine.dispose()
+    stopped = " (stopped at the first bad record)" if errors and stop else ""
     err.print(f"indexed {stored:,} articles, {len(errors):,} bad records{stopped}")
     if stopped:
         raise typer.Exit(code=1)

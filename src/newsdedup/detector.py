@@ -5,10 +5,9 @@ The API, the CLI and the batch jobs call these; none of them re-implements match
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from newsdedup.core import (
     Attribution,
@@ -22,14 +21,14 @@ from newsdedup.core import (
 )
 from newsdedup.core.align import EMPTY_ALIGNMENT, Alignment
 from newsdedup.core.attribute import Reuse, Side, Signal
-from newsdedup.core.citations import Citations, cited_sources
-from newsdedup.core.fingerprint import shingles_of
-from newsdedup.core.pairs import ShingledText, compare_pair, verify_pair
+from newsdedup.core.citations import Citations, cited_sources, domain_of
+from newsdedup.core.fingerprint import compact_shingles, shingles_of_many
+from newsdedup.core.pairs import ShingledText, compare_pair, verify_pair, worth_comparing_many
 from newsdedup.evidence import FactFinder, NoProvenance, QueryFacts, url_variants
-from newsdedup.ports import ArticleIndex, NewArticle, Provenance, RecordedMatch, StoredArticle
+from newsdedup.ports import ArticleIndex, Candidate, NewArticle, Provenance, RecordedMatch, StoredArticle
 
-SHINGLE_CACHE = 5_000
-"""Most articles whose shingles a detector keeps (a few hundred bytes to a few kilobytes each)."""
+__all__ = ["ArticleInput", "Detector", "IndexOutcome", "Match", "MatchQuery", "MatchReport", "domain_of"]
+
 MAX_CHAIN = 8
 """Most recorded copy-of links followed from a query's source to the first original."""
 CHAIN_WEIGHT = 2.0
@@ -99,7 +98,7 @@ class _Asked:
     """A query on its way through matching: what it is, its fingerprint and facts, its own id if stored."""
 
     query: MatchQuery
-    fingerprint: Fingerprint
+    side: ShingledText
     facts: Facts
     finder: FactFinder
     own_id: int | None
@@ -113,12 +112,6 @@ class IndexOutcome:
     url: str
     created: bool
     matches: list[Match] = field(default_factory=list)
-
-
-def domain_of(url: str) -> str | None:
-    """The host of ``url`` without a leading ``www.``, lower-case."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
 
 
 def _rank(match: Match) -> tuple[bool, float, float, float]:
@@ -184,7 +177,6 @@ class Detector:
         self.clock = clock
         self.provenance: Provenance = provenance or NoProvenance()
         self._finder: FactFinder | None = None
-        self._shingled: dict[int, ShingledText] = {}
 
     @property
     def finder(self) -> FactFinder:
@@ -193,15 +185,29 @@ class Detector:
             self._finder = FactFinder(self.provenance)
         return self._finder
 
-    def _shingles(self, article: StoredArticle) -> ShingledText:
-        """An article's shingles, kept for this detector's life: a batch verifies the same ones often."""
-        known = self._shingled.get(article.id)
-        if known is None or known.text_hash != article.text_hash:
-            if len(self._shingled) >= SHINGLE_CACHE:
-                self._shingled.clear()
-            known = ShingledText(article.text_hash, shingles_of(article.text, self.index.scheme))
-            self._shingled[article.id] = known
-        return known
+    def _sides(
+        self,
+        article_ids: Sequence[int],
+        known: Mapping[int, StoredArticle] | None = None,
+        candidates: Sequence[Candidate] = (),
+    ) -> dict[int, ShingledText]:
+        """Text hash and compact shingles of articles: as the candidate lookup returned them, else as
+        stored; articles stored without shingles (before they were kept, until `newsdedup reindex`) are
+        shingled from their texts."""
+        wanted = set(article_ids)
+        sides = {c.article_id: c.side for c in candidates if c.side is not None and c.article_id in wanted}
+        unread = [i for i in article_ids if i not in sides]
+        if unread:
+            sides |= self.index.shingles_many(unread)
+        missing = [i for i in article_ids if i not in sides]
+        if missing:
+            texts = {i: known[i] for i in missing if known and i in known}
+            texts |= self.index.get_many([i for i in missing if i not in texts])
+            articles = list(texts.values())
+            sets = shingles_of_many([article.text for article in articles], self.index.scheme)
+            for article, shingles in zip(articles, sets, strict=True):
+                sides[article.id] = ShingledText(article.text_hash, compact_shingles(shingles))
+        return sides
 
     def match(self, query: MatchQuery, *, limit: int = 10) -> MatchReport:
         """Verified matches of ``query`` against the index; stores nothing."""
@@ -212,8 +218,8 @@ class Detector:
         """``match`` measured against ``query`` as if it were the query: overlap, passages and relation."""
         finder = self.finder
         finder.prepare([query.url, match.url], [query.publisher, match.publisher])
-        sides = [self._shingles(article) for article in (query, match)]
-        verdict = compare_pair(query.text, sides[0], match.text, sides[1], self.verify)
+        sides = self._sides([query.id, match.id], {query.id: query, match.id: match})
+        verdict = compare_pair(query.text, sides[query.id], match.text, sides[match.id], self.verify)
         facts = finder.for_article(query), finder.for_article(match)
         reuse = Reuse(verdict.query_reused, verdict.match_reused)
         attribution = attribute(*facts, verdict.overlap, verdict.same_text, reuse=reuse)
@@ -231,19 +237,7 @@ class Detector:
         if empty:
             raise ValueError(f"articles with no words cannot be indexed: {', '.join(empty[:5])}")
         stored = self.index.upsert_many(
-            [
-                NewArticle(
-                    url=item.url,
-                    text=item.text,
-                    fingerprint=print_,
-                    title=item.title,
-                    publisher=item.publisher,
-                    domain=domain_of(item.url),
-                    canonical_url=item.canonical_url,
-                    published_at=item.published_at,
-                )
-                for item, print_ in zip(items, prints, strict=True)
-            ]
+            [NewArticle.of(item, print_) for item, print_ in zip(items, prints, strict=True)]
         )
         if not with_matches:
             return [
@@ -300,10 +294,17 @@ class Detector:
     ) -> MatchReport:
         candidates = self.index.candidates(print_, self.candidate_limit)
         cites = cited_sources(query.text)
-        cited = [i for i in self._cited_articles(cites) if i not in {c.article_id for c in candidates}]
-        articles = self.index.get_many([candidate.article_id for candidate in candidates] + cited)
+        listed = [candidate.article_id for candidate in candidates if candidate.article_id != own_id]
+        listed += [i for i in self._cited_articles(cites) if i not in set(listed) and i != own_id]
+        asked_side = ShingledText(print_.text_hash, print_.compact_shingles())
+        sides = self._sides(listed, candidates=candidates)
+        present = [i for i in listed if i in sides]
+        verdicts = worth_comparing_many(asked_side, [sides[i] for i in present], self.verify)
+        worth = [i for i, keep in zip(present, verdicts, strict=True) if keep]
+        found = self.index.get_many(worth)
+        articles = [found[i] for i in worth if i in found]
         finder = self.finder
-        finder.prepare([query.url, *(article.url for article in articles.values())], [query.publisher])
+        finder.prepare([query.url, *(article.url for article in articles)], [query.publisher])
         query_facts = finder.for_query(
             QueryFacts(
                 text=query.text,
@@ -317,11 +318,10 @@ class Detector:
             cites,
         )
         matches: list[Match] = []
-        for article in articles.values():
-            if article.id == own_id or (query.url is not None and article.url == query.url):
+        for article in articles:
+            if query.url is not None and article.url == query.url:
                 continue
-            side = self._shingles(article)
-            verdict = verify_pair(query.text, print_, article.text, side, self.verify)
+            verdict = verify_pair(query.text, asked_side, article.text, sides[article.id], self.verify)
             if verdict is None:
                 continue
             facts = finder.for_article(article)
@@ -332,7 +332,7 @@ class Detector:
         originals = [match for match in matches if match.relation is Relation.ORIGINAL]
         likely = originals[0] if originals else None
         if likely is not None:
-            asked = _Asked(query, print_, query_facts, finder, own_id)
+            asked = _Asked(query, asked_side, query_facts, finder, own_id)
             likely, matches = self._follow_chain(likely, matches, asked)
         return MatchReport(likely, matches[:limit], candidates_checked=len(candidates))
 
@@ -356,8 +356,8 @@ class Detector:
         if article is None or (asked.query.url is not None and article.url == asked.query.url):
             return source, matches
         asked.finder.prepare([article.url])
-        side = self._shingles(article)
-        verdict = compare_pair(asked.query.text, asked.fingerprint, article.text, side, self.verify)
+        side = self._sides([article.id], {article.id: article})[article.id]
+        verdict = compare_pair(asked.query.text, asked.side, article.text, side, self.verify)
         chain = Signal(
             "chain",
             Side.MATCH,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 
 from courlan import extract_domain
 
@@ -53,8 +54,10 @@ class QueryFacts:
     publisher: str | None = None
 
 
+@lru_cache(maxsize=8192)
 def site_name(domain: str | None) -> str | None:
-    """The name a site goes by: ``reuters`` for ``www.reuters.com``, ``bbc`` for ``news.bbc.co.uk``."""
+    """The name a site goes by: ``reuters`` for ``www.reuters.com``, ``bbc`` for ``news.bbc.co.uk`` (cached:
+    the public suffix lookup costs ~0.1 ms)."""
     if not domain:
         return None
     registered = extract_domain(f"https://{domain}") or domain

@@ -1,87 +1,196 @@
-"""Bulk indexing on every core: worker processes fingerprint batches while this process stores them.
+"""Bulk indexing on every core: worker processes parse, check and fingerprint while this process stores.
 
-Batches are stored in input order, each in its own transaction, so a run that stops part-way keeps
-every batch before the stop. Fingerprinting (normalize, shingle, sign) is the CPU-bound part and
-parallelises; the writes stay in one process and one connection.
+The reader hands out JSONL lines unparsed (`newsdedup.io.RawLine`; other formats come as records) in
+chunks; a worker turns a chunk into an `ArticleBatch` (what the tables keep: fields, text hash,
+signature bytes, compact shingle bytes, band keys) and the chunk's bad records, each at its place.
+This process stores the batches in input order, each in its own transaction, and reports the bad
+records in input order too, so a run that stops at the first bad record keeps every article before it
+and nothing after it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from newsdedup.core import Fingerprint, SignatureScheme, fingerprint_many
-from newsdedup.detector import ArticleInput, domain_of
+from newsdedup.core import SignatureScheme, fingerprint_many
+from newsdedup.detector import ArticleInput
+from newsdedup.extract import ExtractionError, extract_article
+from newsdedup.io.readers import RawLine
+from newsdedup.io.records import ArticleRecord, RecordError
+from newsdedup.iterutil import batched
 from newsdedup.ports import NewArticle
+from newsdedup.store.bulk import ArticleBatch, tune_for_bulk_load
 from newsdedup.store.db import transaction
 from newsdedup.store.sql import SqlArticleIndex
+from newsdedup.validation import check_has_words, check_text
+
+Entry = ArticleRecord | RawLine | RecordError
+"""What the reader gives: a record, a JSONL line still to parse, or a bad record reported while reading."""
 
 
 def default_workers() -> int:
-    """One fingerprinting process per core."""
+    """One preparing process per core."""
     return max(1, os.cpu_count() or 1)
 
 
-def _fingerprints(texts: list[str], scheme: SignatureScheme) -> list[Fingerprint]:
-    return fingerprint_many(texts, scheme)
+def as_input(record: ArticleRecord) -> ArticleInput:
+    """The article to index from a record: its text (extracted from ``html`` if need be), checked.
+
+    Raises `ExtractionError` or `ValueError` saying what is wrong.
+    """
+    text, title, published_at, canonical = record.text, record.title, record.published_at, None
+    if text is None:
+        extracted = extract_article(record.html or "", url=record.url)
+        text, title = extracted.text, title or extracted.title
+        published_at = published_at or extracted.published_at
+        canonical = extracted.canonical_url or extracted.og_url
+    return ArticleInput(
+        url=record.url,
+        text=check_has_words(check_text(text, "text"), "text"),
+        title=title,
+        publisher=record.publisher,
+        published_at=published_at,
+        canonical_url=canonical,
+    )
 
 
-def store_batch(
-    sessions: sessionmaker[Session],
-    scheme: SignatureScheme,
-    batch: Sequence[ArticleInput],
-    prints: Sequence[Fingerprint],
-) -> int:
-    """Upsert one fingerprinted batch in one transaction; the number of articles given."""
-    articles = [
-        NewArticle(
-            url=item.url,
-            text=item.text,
-            fingerprint=print_,
-            title=item.title,
-            publisher=item.publisher,
-            domain=domain_of(item.url),
-            canonical_url=item.canonical_url,
-            published_at=item.published_at,
-        )
-        for item, print_ in zip(batch, prints, strict=True)
-    ]
-    with transaction(sessions) as session:
-        SqlArticleIndex(session, scheme).upsert_many(articles)
-    return len(batch)
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A chunk of input made ready to store, and its bad records."""
+
+    batch: ArticleBatch
+    errors: list[tuple[int, str]]
+    """Each bad record as (how many of the batch's articles come before it, ``FILE:LINE: message``)."""
 
 
-def index_batches(
-    batches: Iterable[Sequence[ArticleInput]],
-    sessions: sessionmaker[Session],
-    scheme: SignatureScheme,
-    *,
-    workers: int | None = None,
-) -> Iterator[int]:
-    """Store each batch (new urls inserted, known ones updated); yield each batch's size once committed.
+def prepare(entries: Sequence[Entry], scheme: SignatureScheme) -> Prepared:
+    """Parse, check and fingerprint a chunk of input (in a worker process)."""
+    inputs: list[ArticleInput] = []
+    errors: list[tuple[int, str]] = []
+    for entry in entries:
+        if isinstance(entry, RecordError):
+            errors.append((len(inputs), str(entry)))
+            continue
+        try:
+            record = entry.parse() if isinstance(entry, RawLine) else entry
+        except RecordError as error:
+            errors.append((len(inputs), str(error)))
+            continue
+        if record is None:
+            continue
+        try:
+            inputs.append(as_input(record))
+        except (ExtractionError, ValueError) as error:
+            errors.append((len(inputs), str(RecordError(record.source, str(error)))))
+    prints = fingerprint_many([item.text for item in inputs], scheme)
+    articles = [NewArticle.of(item, print_) for item, print_ in zip(inputs, prints, strict=True)]
+    return Prepared(ArticleBatch.of(articles, scheme), errors)
 
-    With ``workers`` > 1, up to ``workers + 1`` batches are fingerprinted ahead in worker processes.
+
+@contextmanager
+def worker_pool(workers: int | None = None) -> Iterator[Executor | None]:
+    """Processes that `prepare` chunks (None for ``workers`` = 1: then this process does it).
+
+    Open it before any database connection or thread exists: on Linux the workers are forked (no
+    re-import, no start-up cost), all of them at once, here.
     """
     count = default_workers() if workers is None else workers
     if count <= 1:
-        for batch in batches:
-            prints = fingerprint_many([item.text for item in batch], scheme)
-            yield store_batch(sessions, scheme, batch, prints)
+        yield None
         return
-    # spawn, not fork: the parent may hold locks in other threads (progress bar, connection pool).
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ProcessPoolExecutor(count, mp_context=context) as pool:
-        pending: deque[tuple[Sequence[ArticleInput], Future[list[Fingerprint]]]] = deque()
-        for batch in batches:
-            pending.append((batch, pool.submit(_fingerprints, [item.text for item in batch], scheme)))
-            if len(pending) > count:
-                done, future = pending.popleft()
-                yield store_batch(sessions, scheme, done, future.result())
+        for future in [pool.submit(os.getpid) for _ in range(count)]:
+            future.result()
+        yield pool
+
+
+def entries_of(
+    read: Callable[[Callable[[RecordError], None]], Iterable[ArticleRecord | RawLine]],
+) -> Iterator[Entry]:
+    """The reader's output with the errors it reports put in their place among the records.
+
+    ``read(on_error)`` is a reader such as ``lambda report: read_raw(files, on_error=report)``.
+    """
+    reported: list[RecordError] = []
+    for item in read(reported.append):
+        if reported:
+            yield from reported
+            reported.clear()
+        yield item
+    yield from reported
+
+
+def store(sessions: sessionmaker[Session], scheme: SignatureScheme, batch: ArticleBatch) -> int:
+    """Upsert one batch in one transaction; the number of articles given."""
+    if len(batch):
+        with transaction(sessions) as session:
+            tune_for_bulk_load(session)
+            SqlArticleIndex(session, scheme).upsert_batch(batch)
+    return len(batch)
+
+
+def index_entries(
+    entries: Iterable[Entry],
+    sessions: sessionmaker[Session],
+    scheme: SignatureScheme,
+    *,
+    pool: Executor | None,
+    batch_size: int = 1000,
+    on_error: Callable[[str], None],
+    stop_at_error: bool = False,
+) -> Iterator[int]:
+    """Store the articles of ``entries`` in chunks of ``batch_size``, in order (new urls inserted, known
+    ones updated, a url repeated in a chunk kept in its last version); yield each chunk's count of
+    stored articles once committed. Bad records go to ``on_error`` in input order; with
+    ``stop_at_error`` the first one ends the run, after the articles before it are stored.
+
+    With a ``pool``, up to its size + 1 chunks are prepared ahead in its processes.
+    """
+    chunks = batched(entries, batch_size)
+
+    def finish(prepared: Prepared) -> tuple[int, bool]:
+        batch = prepared.batch
+        if prepared.errors and stop_at_error:
+            before, message = prepared.errors[0]
+            count = store(sessions, scheme, batch.head(before))
+            on_error(message)
+            return count, True
+        for _, message in prepared.errors:
+            on_error(message)
+        return store(sessions, scheme, batch), False
+
+    if pool is None:
+        for chunk in chunks:
+            count, stopped = finish(prepare(chunk, scheme))
+            yield count
+            if stopped:
+                return
+        return
+    ahead = getattr(pool, "_max_workers", default_workers()) + 1
+    pending: deque[Future[Prepared]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(prepare, chunk, scheme))
+            if len(pending) > ahead:
+                count, stopped = finish(pending.popleft().result())
+                yield count
+                if stopped:
+                    return
         while pending:
-            done, future = pending.popleft()
-            yield store_batch(sessions, scheme, done, future.result())
+            count, stopped = finish(pending.popleft().result())
+            yield count
+            if stopped:
+                return
+    finally:
+        for future in pending:
+            future.cancel()

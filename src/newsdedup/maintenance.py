@@ -29,21 +29,7 @@ def reindex(
     done = 0
     for chunk in batched(index.iter_articles(batch_size), batch_size):
         prints = fingerprint_many([article.text for article in chunk], scheme)
-        index.upsert_many(
-            [
-                NewArticle(
-                    url=article.url,
-                    text=article.text,
-                    fingerprint=print_,
-                    title=article.title,
-                    publisher=article.publisher,
-                    domain=article.domain,
-                    canonical_url=article.canonical_url,
-                    published_at=article.published_at,
-                )
-                for article, print_ in zip(chunk, prints, strict=True)
-            ]
-        )
+        index.upsert_many([NewArticle.of(item, print_) for item, print_ in zip(chunk, prints, strict=True)])
         done += len(chunk)
         if on_batch is not None:
             on_batch(len(chunk))

@@ -8,12 +8,48 @@ Implementations flush but never commit: the caller owns the transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from newsdedup.core.citations import domain_of
 from newsdedup.core.fingerprint import Fingerprint
+from newsdedup.core.pairs import ShingledText
 from newsdedup.core.scheme import SignatureScheme
+
+
+class ArticleFields(Protocol):
+    """What an article to index says about itself, wherever it comes from (API, file, crawl, the store)."""
+
+    @property
+    def url(self) -> str:
+        """Where it was published."""
+        ...
+
+    @property
+    def text(self) -> str:
+        """Its plain text."""
+        ...
+
+    @property
+    def title(self) -> str | None:
+        """Its title, if known."""
+        ...
+
+    @property
+    def publisher(self) -> str | None:
+        """Who published it, if known."""
+        ...
+
+    @property
+    def canonical_url(self) -> str | None:
+        """The canonical link or og:url of its page, if any."""
+        ...
+
+    @property
+    def published_at(self) -> datetime | None:
+        """When it was published, if known."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +64,20 @@ class NewArticle:
     domain: str | None = None
     canonical_url: str | None = None
     published_at: datetime | None = None
+
+    @classmethod
+    def of(cls, fields: ArticleFields, fingerprint: Fingerprint) -> NewArticle:
+        """The article to store for ``fields`` (its domain read from its url) and its fingerprint."""
+        return cls(
+            url=fields.url,
+            text=fields.text,
+            fingerprint=fingerprint,
+            title=fields.title,
+            publisher=fields.publisher,
+            domain=domain_of(fields.url),
+            canonical_url=fields.canonical_url,
+            published_at=fields.published_at,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +105,8 @@ class Candidate:
     """How many LSH bands it shares with the query."""
     same_text: bool
     """True when its normalized text hash equals the query's (found without LSH)."""
+    side: ShingledText | None = field(default=None, compare=False)
+    """Its text hash and compact shingles, when the index keeps them (read in the same lookup)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +140,11 @@ class ArticleIndex(Protocol):
 
     def candidates(self, fingerprint: Fingerprint, limit: int) -> list[Candidate]:
         """Articles sharing a band key or the exact normalized text, most shared bands first."""
+        ...
+
+    def shingles_many(self, article_ids: Sequence[int]) -> dict[int, ShingledText]:
+        """Text hash and compact shingles (`compact_shingles`) of several articles, as stored with their
+        signatures; missing ids, and articles stored without shingles, are absent."""
         ...
 
     def get(self, article_id: int) -> StoredArticle | None:

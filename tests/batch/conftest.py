@@ -14,6 +14,7 @@ import pytest
 from rich.console import Console
 
 from newsdedup.batch import DedupEngine, DedupOptions, Summary, dedup
+from newsdedup.batch.spark_engine import local_python_path
 from tests.batch.inputs import Inputs, build_inputs
 
 ARTICLES = 2000
@@ -47,6 +48,7 @@ def spark() -> Iterator[Any]:
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.pyspark.python", sys.executable)
+        .config("spark.executorEnv.PYTHONPATH", local_python_path())
         .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
         .getOrCreate()
     )

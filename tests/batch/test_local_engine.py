@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -121,3 +122,44 @@ def test_cli_says_what_is_wrong_with_an_input(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+def test_lines_read_by_the_workers_give_what_the_lines_sent_to_them_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An uncompressed file is read by byte range in the workers, a compressed one line by line here:
+    the same rows and the same malformed lines (a byte-order mark, CRLF, a blank line, bad JSON, and a line
+    over the record limit, from which on the lines are sent again)."""
+    monkeypatch.setattr("newsdedup.batch.local.DEFAULT_MAX_RECORD_BYTES", 400)
+
+    def record(number: int) -> str:
+        return json.dumps({"url": f"https://lines.example/{number}", "text": f"story {number} " * 8})
+
+    lines = [
+        "\ufeff" + record(1) + "\n",
+        record(2) + "\r\n",
+        "\n",
+        "{not json\n",
+        record(5) + "\n",
+        json.dumps({"url": "https://lines.example/long", "text": "word " * 200}) + "\n",
+        *(record(number) + "\n" for number in range(7, 14)),
+        record(14),
+    ]
+    data = "".join(lines).encode("utf-8")
+    results = []
+    for name, content in (("plain", data), ("gzip", gzip.compress(data))):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "crawl.jsonl").write_bytes(content)
+        output = folder / "out.jsonl"
+        options = DedupOptions(output=output, output_format="jsonl", progress=False, workers=1, batch_size=2)
+        summary = dedup([str(folder / "crawl.jsonl")], options, console=QUIET)
+        examples = [example.replace(str(folder), "") for example in summary.malformed["examples"]]
+        results.append((output.read_text(), examples))
+    assert results[0] == results[1]
+    rows, examples = results[0]
+    assert len(rows.splitlines()) == 11
+    assert [example.split(":", 2)[:2] for example in examples] == [
+        ["/crawl.jsonl", "4"],
+        ["/crawl.jsonl", "6"],
+    ]

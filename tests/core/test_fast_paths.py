@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newsdedup.core import SignatureScheme, default_scheme, fingerprint_many, normalize, sign_many, text_hash
 from newsdedup.core.fingerprint import shingles_of, shingles_of_many
+from newsdedup.core.hashing import word_hashes_of
 from newsdedup.core.normalize import _INERT, _TRANSLATE, token_bytes, tokens
 from newsdedup.core.shingle import ngram_hashes, shingle_set, shingle_sets
 
@@ -34,9 +35,51 @@ def reference_normalize(text: str) -> str:
     return " ".join(_WORD.findall(folded))
 
 
+_MASK = (1 << 64) - 1
+
+
+def reference_fmix64(value: int) -> int:
+    value ^= value >> 33
+    value = (value * 0xFF51AFD7ED558CCD) & _MASK
+    value ^= value >> 33
+    value = (value * 0xC4CEB9FE1A85EC53) & _MASK
+    return value ^ (value >> 33)
+
+
+def reference_word_hash(word: bytes) -> int:
+    """The ``mix64`` word hash as `hashing.word_hashes_of` documents it, one word at a time."""
+    seed, multiplier = 0x243F6A8885A308D3, 0x9E3779B97F4A7C15
+    chunks = [int.from_bytes(word[at : at + 8], "little") for at in range(0, len(word), 8)]
+    value = chunks[0]
+    for chunk in chunks[1:]:
+        value = (reference_fmix64(value ^ seed) * multiplier + chunk) & _MASK
+    return reference_fmix64(value ^ seed)
+
+
 def reference_shingles(words: list[str], size: int) -> np.ndarray:
-    hashes = np.array([xxhash.xxh64_intdigest(word.encode()) for word in words], dtype=np.uint64)
+    hashes = np.array([reference_word_hash(word.encode()) for word in words], dtype=np.uint64)
     return np.unique(ngram_hashes(hashes, size))
+
+
+def reference_text_hash(words: list[str]) -> int:
+    hashes = b"".join(reference_word_hash(word.encode()).to_bytes(8, "little") for word in words)
+    return xxhash.xxh64_intdigest(hashes) - (1 << 63)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            st.characters(blacklist_categories=("Cs",), blacklist_characters=" "), min_size=1, max_size=40
+        ),
+        max_size=30,
+    )
+)
+def test_word_hashes_equal_the_reference(words: list[str]) -> None:
+    encoded = [word.encode() for word in words]
+    hashes, starts = word_hashes_of(b"  ".join(encoded))
+    assert hashes.tolist() == [reference_word_hash(word) for word in encoded]
+    assert starts.shape[0] == len(words)
 
 
 def datasketch_signature(values: np.ndarray, scheme: SignatureScheme) -> np.ndarray:
@@ -107,7 +150,7 @@ def test_fingerprint_many_equals_the_reference_pipeline() -> None:
     for print_, text in zip(fingerprint_many(docs, SCHEME), docs, strict=True):
         normalized = reference_normalize(text)
         shingles = reference_shingles(normalized.split(), SCHEME.shingle_size)
-        assert print_.text_hash == text_hash(normalized)
+        assert print_.text_hash == text_hash(normalized) == reference_text_hash(normalized.split())
         assert print_.word_count == len(normalized.split())
         assert np.array_equal(print_.shingles, shingles)
         assert np.array_equal(print_.signature, datasketch_signature(shingles, SCHEME))

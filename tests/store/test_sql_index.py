@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from newsdedup.core import SchemeError, SignatureScheme, fingerprint
-from newsdedup.store.meta import reset_index, stored_scheme
+from newsdedup.store.meta import SchemeConfirmation, reset_index, stored_scheme
 from newsdedup.store.models import Article, LshBand, Signature
 from newsdedup.store.sql import SqlArticleIndex
 from tests.store.factory import article, near_copy, random_text
@@ -193,6 +193,25 @@ def test_a_different_stored_scheme_is_refused_with_reindex_advice(
         other_index.candidates(fingerprint(random_text(70), other), limit=5)
     with pytest.raises(SchemeError, match="reindex"):
         other_index.delete(1)
+
+
+def test_a_shared_confirmation_checks_the_stored_scheme_once_per_interval(
+    session: Session, scheme: SignatureScheme, index: SqlArticleIndex
+) -> None:
+    index.upsert_many([article("https://a.example/c", random_text(74), scheme)])
+    now = [0.0]
+    confirmation = SchemeConfirmation(ttl=10.0, clock=lambda: now[0])
+    query = fingerprint(random_text(74), scheme)
+    assert SqlArticleIndex(session, scheme, confirmation=confirmation).candidates(query, limit=1)
+
+    reset_index(session, SignatureScheme(seed=4))
+
+    now[0] = 9.0
+    [unchecked] = SqlArticleIndex(session, scheme, confirmation=confirmation).candidates(query, limit=1)
+    assert (unchecked.band_hits, unchecked.same_text, unchecked.side) == (0, True, None)
+    now[0] = 10.5
+    with pytest.raises(SchemeError, match="reindex"):
+        SqlArticleIndex(session, scheme, confirmation=confirmation).candidates(query, limit=1)
 
 
 def test_a_fingerprint_from_another_scheme_is_refused(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -15,6 +15,7 @@ from newsdedup.core import SignatureScheme
 from newsdedup.detector import Detector
 from newsdedup.settings import Settings
 from newsdedup.store.db import transaction
+from newsdedup.store.meta import SchemeConfirmation
 from newsdedup.store.provenance import SqlProvenance
 from newsdedup.store.sql import SqlArticleIndex
 
@@ -29,6 +30,8 @@ class Runtime:
     scheme: SignatureScheme
     auth: bool = False
     """Write endpoints need an API key."""
+    confirmation: SchemeConfirmation = field(default_factory=SchemeConfirmation)
+    """The stored scheme, checked once per interval rather than once per request."""
 
     @property
     def keys_for_reads(self) -> bool:
@@ -40,7 +43,7 @@ class Runtime:
         """A detector over a session that commits once when the block ends, or rolls back."""
         with transaction(self.sessions, read_only=read_only) as session:
             yield Detector(
-                SqlArticleIndex(session, self.scheme),
+                SqlArticleIndex(session, self.scheme, confirmation=self.confirmation),
                 candidate_limit=self.settings.candidate_limit,
                 provenance=SqlProvenance(session),
             )

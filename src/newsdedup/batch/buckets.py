@@ -17,15 +17,13 @@ while a reused text shares many bands: the API orders its candidates by the same
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 __all__ = ["BucketLimits", "bucket_pairs", "candidate_pairs", "decode_pairs"]
-
-_MERGE_AT = 8_000_000
-"""Pair codes gathered (64 MiB) before duplicates across bands are merged away."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +61,7 @@ def candidate_pairs(
     order: np.ndarray,
     limits: BucketLimits,
     *,
+    scratch: str | None = None,
     on_band: Callable[[int], None] | None = None,
 ) -> np.ndarray:
     """Candidate pairs ``(a, b)``, ``a < b``, paired in at least ``limits.min_hits`` bands, as an
@@ -70,35 +69,25 @@ def candidate_pairs(
 
     ``band_column(b)`` gives band ``b``'s key of every article (indexed by article id); ``order`` lists
     the ids to band in bucket order (see the module docstring). ``on_band`` is called after each band.
+    Each band's pairs go to a file in ``scratch`` (default: the system's temporary directory), then all
+    are read back into one array sorted in place: memory is 8 bytes per band pair, once.
     """
     total = int(order.max()) + 1 if order.size else 0
-    codes = np.empty(0, dtype=np.int64)
-    hits = np.empty(0, dtype=np.int64)
-    fresh: list[np.ndarray] = []
-    pending = 0
-    for band in range(bands):
-        found = _band_pairs(band_column(band)[order], order, limits, total)
-        if found.size:
-            fresh.append(found)
-            pending += found.size
-        if pending > max(_MERGE_AT, codes.size) or band == bands - 1:
-            codes, hits = _merge(codes, hits, fresh)
-            fresh, pending = [], 0
-        if on_band is not None:
-            on_band(band)
-    return decode_pairs(codes[hits >= limits.min_hits], total)
-
-
-def _merge(codes: np.ndarray, hits: np.ndarray, fresh: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Unique codes with their band counts, from counted ``codes`` and uncounted ``fresh`` ones."""
-    merged = np.concatenate([codes, *fresh])
-    weights = np.concatenate([hits, np.ones(merged.size - codes.size, dtype=np.int64)])
-    order = np.argsort(merged, kind="stable")
-    merged, weights = merged[order], weights[order]
-    if not merged.size:
-        return merged, weights
-    starts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
-    return merged[starts], np.add.reduceat(weights, starts)
+    with tempfile.TemporaryFile(dir=scratch) as spool:
+        count = 0
+        for band in range(bands):
+            found = _band_pairs(band_column(band)[order], order, limits, total)
+            spool.write(found.astype("<i8", copy=False).tobytes())
+            count += found.size
+            if on_band is not None:
+                on_band(band)
+        spool.seek(0)
+        codes = np.fromfile(spool, dtype="<i8", count=count).astype(np.int64, copy=False)
+    codes.sort()
+    repeats = limits.min_hits - 1
+    if repeats:
+        codes = codes[:-repeats][codes[repeats:] == codes[:-repeats]]
+    return decode_pairs(np.unique(codes), total)
 
 
 def decode_pairs(codes: np.ndarray, total: int) -> np.ndarray:

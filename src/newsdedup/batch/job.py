@@ -16,7 +16,6 @@ from newsdedup.batch.output import OutputFormat, RowWriter, summary_path, write_
 from newsdedup.batch.prepare import Article
 from newsdedup.batch.results import ResultRow, Summary, summarize
 from newsdedup.core import SignatureScheme, VerifyConfig, default_scheme, fingerprint_many
-from newsdedup.detector import domain_of
 from newsdedup.ports import NewArticle
 
 __all__ = ["DedupOptions", "index_articles", "print_summary", "write_result"]
@@ -89,16 +88,7 @@ def index_articles(articles: Iterable[Article], database_url: str, scheme: Signa
         while batch := list(islice(iterator, INDEX_BATCH)):
             prints = fingerprint_many([article.text for article in batch], scheme)
             items = [
-                NewArticle(
-                    url=article.url,
-                    text=article.text,
-                    fingerprint=print_,
-                    title=article.title,
-                    publisher=article.publisher,
-                    domain=domain_of(article.url),
-                    canonical_url=article.canonical_url,
-                    published_at=article.published_at,
-                )
+                NewArticle.of(article, print_)
                 for article, print_ in zip(batch, prints, strict=True)
                 if not print_.is_empty
             ]

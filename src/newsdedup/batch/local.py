@@ -1,13 +1,14 @@
 """The local engine: stream, fingerprint in a process pool, group, verify, cluster, attribute, write.
 
-Memory holds only compact per-article state (64 band keys, hashes, times, a spill offset: about 0.6 KB
-an article, so about 600 MB per million), never texts: those are spilled to a temporary file that the
-workers read back by offset when they verify pairs.
+Memory holds only compact per-article state (64 band keys, hashes, times, a spill place: about 0.6 KB
+an article, so about 600 MB per million), never texts: each worker spills the articles it prepares to a
+temporary file of its own, and the workers read them back by place when they verify pairs.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -21,12 +22,14 @@ from newsdedup.batch.buckets import candidate_pairs
 from newsdedup.batch.graph import ROLE_CODES, Clusters, UnionFind, assign_originals
 from newsdedup.batch.job import DedupOptions, index_articles, write_result
 from newsdedup.batch.pool import WorkerPool
-from newsdedup.batch.prepare import Article, PreparedBatch, decode_payload, position_of
+from newsdedup.batch.prepare import Article, decode_payload, position_of
 from newsdedup.batch.progress import FilePosition, JobProgress
 from newsdedup.batch.results import ErrorLog, ResultRow, Summary, result_row
-from newsdedup.batch.spill import SpillStore, read_entries
+from newsdedup.batch.spill import SpillIndex, read_entries
 from newsdedup.batch.workers import (
+    LineRange,
     PairTask,
+    SpilledBatch,
     compare_task,
     prepare_lines_task,
     prepare_task,
@@ -53,9 +56,10 @@ class _State:
         self.keys: list[np.ndarray] = []
         self.count = 0
 
-    def add(self, batch: PreparedBatch) -> None:
-        if not len(batch):
+    def add(self, spilled: SpilledBatch) -> None:
+        if not spilled.count:
             return
+        batch = spilled.batch
         columns = {
             "text_hash": batch.text_hashes,
             "url_key": batch.url_keys,
@@ -67,7 +71,7 @@ class _State:
         for name, values in columns.items():
             self.parts[name].append(values)
         self.keys.append(batch.band_keys)
-        self.count += len(batch)
+        self.count += spilled.count
 
     def column(self, name: str) -> np.ndarray:
         parts = self.parts[name]
@@ -90,10 +94,16 @@ def run_local(paths: Sequence[str], options: DedupOptions, console: Console) -> 
         JobProgress(console, enabled=options.progress) as progress,
     ):
         pool = WorkerPool(workers)
-        spill = SpillStore(os.path.join(spill_dir, "articles.spill"))
+        spill = SpillIndex()
         try:
             job = _LocalJob(
-                files=files, options=options, pool=pool, spill=spill, progress=progress, errors=errors
+                files=files,
+                options=options,
+                pool=pool,
+                spill=spill,
+                spill_dir=spill_dir,
+                progress=progress,
+                errors=errors,
             )
             rows, summary = job.run()
             summary = write_result(rows, options, summary, started)
@@ -119,13 +129,13 @@ def _grouped(pairs: np.ndarray) -> np.ndarray:
 
 
 def _stored_articles(
-    spill: SpillStore, places: np.ndarray, report: Callable[[int], None]
+    spill: SpillIndex, places: np.ndarray, report: Callable[[int], None]
 ) -> Iterator[Article]:
     for start in range(0, places.shape[0], 1000):
-        chunk = [(int(offset), int(length)) for offset, length in places[start : start + 1000]]
-        for payload, _ in read_entries(spill.path, chunk):
+        chunk = places[start : start + 1000]
+        for payload, _ in read_entries(spill.paths, chunk):
             yield decode_payload(payload)
-        report(start + len(chunk))
+        report(start + chunk.shape[0])
 
 
 class _LocalJob:
@@ -137,7 +147,8 @@ class _LocalJob:
         files: list[str],
         options: DedupOptions,
         pool: WorkerPool,
-        spill: SpillStore,
+        spill: SpillIndex,
+        spill_dir: str,
         progress: JobProgress,
         errors: ErrorLog,
     ) -> None:
@@ -145,10 +156,11 @@ class _LocalJob:
         self.options = options
         self.pool = pool
         self.spill = spill
+        self.spill_dir = spill_dir
         self.progress = progress
         self.errors = errors
         self.state = _State()
-        self.places = np.empty((0, 2), dtype=np.int64)
+        self.places = np.empty((0, 3), dtype=np.int64)
         self.phases: dict[str, float] = {}
         self._mark = time.perf_counter()
 
@@ -160,8 +172,7 @@ class _LocalJob:
     def run(self) -> tuple[Iterator[ResultRow], Summary]:
         self._read()
         self._lap("reading")
-        offsets, lengths = self.spill.finish()
-        self.places = np.stack([offsets, lengths.astype(np.int64)], axis=1)
+        self.places = self.spill.finish()
         state = self.state
         text_hash, words = state.column("text_hash"), state.column("words")
         order = self._bucket_order()
@@ -171,6 +182,7 @@ class _LocalJob:
             self.options.scheme.bands,
             order,
             self.options.limits,
+            scratch=self.spill_dir,
             on_band=lambda band: self.progress.update(task, done=band + 1),
         )
         rank = np.empty(state.count, dtype=np.int64)
@@ -208,14 +220,11 @@ class _LocalJob:
                 results = self.pool.map(prepare_lines_task, self._line_batches(file_index, path))
             else:
                 results = self.pool.map(prepare_task, self._record_batches(file_index, path))
-            for prepared, problems in results:
+            for spilled, problems in results:
                 for problem in problems:
                     self.errors(problem)
-                for url, payload, shingles in zip(
-                    prepared.urls, prepared.payloads, prepared.shingles, strict=True
-                ):
-                    self.spill.append(url, payload, shingles)
-                self.state.add(prepared)
+                self.spill.add(spilled.spill, spilled.offsets(), spilled.lengths)
+                self.state.add(spilled)
                 offset = position.offset()
                 self.progress.update(task, completed=done_bytes + (offset or 0), done=self.state.count)
             done_bytes += position.size
@@ -228,26 +237,36 @@ class _LocalJob:
         for record in read_file(path, on_error=self.errors):
             batch.append((position_of(file_index, record.source), record))
             if len(batch) >= self.options.batch_size:
-                yield (batch, self.options.scheme)
+                yield (batch, self.options.scheme, self.spill_dir)
                 batch = []
         if batch:
-            yield (batch, self.options.scheme)
+            yield (batch, self.options.scheme, self.spill_dir)
 
     def _line_batches(self, file_index: int, path: str) -> Iterator[tuple[Any, ...]]:
-        """Raw JSONL lines read here, parsed and fingerprinted in the workers (`prepare_lines_task`)."""
+        """JSONL lines read here, parsed and fingerprinted in the workers (`prepare_lines_task`). Lines of
+        an uncompressed regular file are only counted here: a worker reads its batch's byte range itself
+        (until a line over the record limit, whose length is not known; then the lines are sent)."""
         with open(path, "rb") as raw, ExitStack() as stack:
             stream = peekable(raw)
             body = decompressed(stream, sniff_compression(stream))
             if body is not stream:
                 stack.enter_context(body)
+            ranged = body is stream and stat.S_ISREG(os.fstat(raw.fileno()).st_mode)
+            start = end = 0
             batch: list[tuple[int, bytes | None]] = []
             for number, line in lines(body, path, max_bytes=DEFAULT_MAX_RECORD_BYTES, on_error=self.errors):
+                if line is None:
+                    ranged = False
+                elif ranged:
+                    end += len(line)
                 batch.append((number, line))
                 if len(batch) >= self.options.batch_size:
-                    yield (path, file_index, batch, self.options.scheme)
-                    batch = []
+                    sent = LineRange(batch[0][0], start, end) if ranged else batch
+                    yield (path, file_index, sent, self.options.scheme, self.spill_dir)
+                    batch, start = [], end
             if batch:
-                yield (path, file_index, batch, self.options.scheme)
+                sent = LineRange(batch[0][0], start, end) if ranged else batch
+                yield (path, file_index, sent, self.options.scheme, self.spill_dir)
 
     def _bucket_order(self) -> np.ndarray:
         """Ids of the articles with words, in bucket order ``(url_key, text_hash, position)``."""
@@ -271,7 +290,7 @@ class _LocalJob:
             ids = np.unique(chunk)
             yield (
                 PairTask(
-                    spill=self.spill.path,
+                    spills=tuple(self.spill.paths),
                     ids=ids,
                     places=self.places[ids],
                     text_hashes=self.state.column("text_hash")[ids],

@@ -80,10 +80,8 @@ class RowWriter:
 
     def _flush(self) -> None:
         if self._parquet is not None and self._buffer:
-            columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
-            for row in self._buffer:
-                for name, value in zip(COLUMNS, row.as_dict().values(), strict=True):
-                    columns[name].append(value)
+            rows = self._buffer
+            columns: dict[str, list[Any]] = {name: [getattr(row, name) for row in rows] for name in COLUMNS}
             self._parquet.write_table(pa.table(columns, schema=SCHEMA))
             self._buffer = []
 

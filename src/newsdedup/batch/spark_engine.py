@@ -69,9 +69,20 @@ def spark_session(master: str | None = None) -> Any:
             builder.master(master or "local[*]")
             .config("spark.sql.shuffle.partitions", str(4 * cores))
             .config("spark.pyspark.python", sys.executable)
+            .config("spark.executorEnv.PYTHONPATH", local_python_path())
             .config("spark.ui.showConsoleProgress", "false")
         )
     return builder.getOrCreate()
+
+
+def local_python_path() -> str:
+    """``PYTHONPATH`` for Python workers on this machine: the driver's import path.
+
+    PySpark may start workers with the base interpreter behind a virtualenv's ``python`` symlink (4.3
+    does), which would not see the virtualenv's packages, this one included: the driver's path makes a
+    local-mode worker import exactly what the driver imports.
+    """
+    return os.pathsep.join(entry for entry in sys.path if entry)
 
 
 def _schema(fields: Iterable[tuple[str, str]]) -> str:

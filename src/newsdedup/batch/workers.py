@@ -6,6 +6,7 @@ handle, which cancels pending work and removes every temporary file.
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,14 +20,16 @@ from newsdedup.batch.prepare import (
     prepare_batch,
     shingles_from_bytes,
 )
-from newsdedup.batch.spill import read_entries
+from newsdedup.batch.spill import SpillWriter, encode_entries, read_entries
 from newsdedup.core import SignatureScheme, VerifyConfig
 from newsdedup.core.pairs import PairVerdict, ShingledText, compare_pair, verify_pair
 from newsdedup.io.readers import parse_jsonl_line
 from newsdedup.io.records import ArticleRecord, RecordError, RecordSource
 
 __all__ = [
+    "LineRange",
     "PairTask",
+    "SpilledBatch",
     "compare_task",
     "direction",
     "init_worker",
@@ -42,20 +45,92 @@ def init_worker() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+@dataclass(frozen=True, slots=True)
+class SpilledBatch:
+    """A prepared batch as the parent keeps it: the compact columns, and where its entries were spilled."""
+
+    batch: PreparedBatch
+    """The columns; its ``urls``, ``payloads`` and ``shingles`` are empty (they are in the spill file)."""
+    count: int
+    spill: str
+    """The spill file this worker wrote the batch's entries to, one after the other ..."""
+    offset: int
+    """... from this offset ..."""
+    lengths: np.ndarray
+    """... each this long."""
+
+    def offsets(self) -> np.ndarray:
+        """Where each entry starts in `spill`."""
+        starts: np.ndarray = np.cumsum(self.lengths, dtype=np.int64) - self.lengths + self.offset
+        return starts
+
+
+_writer: SpillWriter | None = None
+
+
+def _spilled(prepared: PreparedBatch, spill_dir: str) -> SpilledBatch:
+    """Write the batch's entries to this process's spill file in ``spill_dir``; keep the columns."""
+    global _writer
+    if _writer is None or os.path.dirname(_writer.path) != spill_dir:
+        if _writer is not None:
+            _writer.close()
+        _writer = SpillWriter(os.path.join(spill_dir, f"worker-{os.getpid()}.spill"))
+    block, lengths = encode_entries(prepared.urls, prepared.payloads, prepared.shingles)
+    offset = _writer.write(block)
+    columns = PreparedBatch(
+        positions=prepared.positions,
+        url_keys=prepared.url_keys,
+        text_hashes=prepared.text_hashes,
+        word_counts=prepared.word_counts,
+        published=prepared.published,
+        first_seen=prepared.first_seen,
+        band_keys=prepared.band_keys,
+        urls=[],
+        payloads=[],
+        shingles=[],
+    )
+    return SpilledBatch(columns, len(prepared), _writer.path, offset, lengths)
+
+
 def prepare_task(
-    items: Sequence[tuple[int, ArticleRecord]], scheme: SignatureScheme
-) -> tuple[PreparedBatch, list[RecordError]]:
-    """`prepare_batch` in a worker."""
-    return prepare_batch(items, scheme)
+    items: Sequence[tuple[int, ArticleRecord]], scheme: SignatureScheme, spill_dir: str
+) -> tuple[SpilledBatch, list[RecordError]]:
+    """`prepare_batch` in a worker, spilled there."""
+    prepared, errors = prepare_batch(items, scheme)
+    return _spilled(prepared, spill_dir), errors
+
+
+@dataclass(frozen=True, slots=True)
+class LineRange:
+    """Lines ``first``, ``first + 1``, ... of an uncompressed file, at bytes ``start`` to ``end``: the
+    worker reads them itself, so they do not go through a pipe. None is longer than the record limit."""
+
+    first: int
+    start: int
+    end: int
+
+    def read(self, path: str) -> list[tuple[int, bytes | None]]:
+        """``(line number, line)`` as `newsdedup.io.streams.lines` gave them (without the line end)."""
+        with open(path, "rb") as reader:
+            data = os.pread(reader.fileno(), self.end - self.start, self.start)
+        pieces = data.split(b"\n")
+        if data.endswith(b"\n"):
+            pieces.pop()
+        return list(enumerate(pieces, self.first))
 
 
 def prepare_lines_task(
-    path: str, file_index: int, lines: Sequence[tuple[int, bytes | None]], scheme: SignatureScheme
-) -> tuple[PreparedBatch, list[RecordError]]:
-    """Parse raw JSONL lines (``(line number, bytes)``) as `read_file` would, then `prepare_batch`."""
+    path: str,
+    file_index: int,
+    lines: Sequence[tuple[int, bytes | None]] | LineRange,
+    scheme: SignatureScheme,
+    spill_dir: str,
+) -> tuple[SpilledBatch, list[RecordError]]:
+    """Parse raw JSONL lines (``(line number, bytes)``, or a range of the file to read them from) as
+    `read_file` would, then `prepare_batch`; the batch is spilled in the worker."""
     items: list[tuple[int, ArticleRecord]] = []
     errors: list[RecordError] = []
-    for number, line in lines:
+    for number, line in lines.read(path) if isinstance(lines, LineRange) else lines:
         source = RecordSource(path, line=number)
         try:
             record = parse_jsonl_line(line, source)
@@ -65,17 +140,17 @@ def prepare_lines_task(
         if record is not None:
             items.append((position_of(file_index, source), record))
     prepared, problems = prepare_batch(items, scheme)
-    return prepared, errors + problems
+    return _spilled(prepared, spill_dir), errors + problems
 
 
 @dataclass(frozen=True, slots=True)
 class PairTask:
-    """Pairs of article ids to check, and where each article's payload is in the spill file."""
+    """Pairs of article ids to check, and where each article's payload is in the spill files."""
 
-    spill: str
+    spills: tuple[str, ...]
     ids: np.ndarray
     places: np.ndarray
-    """``(offset, length)`` of each of ``ids``."""
+    """``(file, offset, length)`` of each of ``ids``, ``file`` indexing ``spills``."""
     text_hashes: np.ndarray
     """Text hash of each of ``ids``."""
     pairs: np.ndarray
@@ -84,7 +159,7 @@ class PairTask:
 
     def sides(self) -> dict[int, tuple[str, ShingledText]]:
         """Text and shingles of every article of the task."""
-        entries = read_entries(self.spill, [(int(offset), int(length)) for offset, length in self.places])
+        entries = read_entries(self.spills, self.places)
         found = {}
         for article_id, text_hash, (payload, shingles) in zip(
             self.ids.tolist(), self.text_hashes.tolist(), entries, strict=True

@@ -7,6 +7,7 @@ pairs, passage alignment and the facts check (`VerifyConfig.is_reuse`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -18,7 +19,15 @@ from newsdedup.core.facts import NO_FACTS
 from newsdedup.core.sentences import Text, analyse
 from newsdedup.core.verify import Overlap, VerifyConfig, overlap
 
-__all__ = ["PairVerdict", "Shingled", "ShingledText", "compare_pair", "verify_pair"]
+__all__ = [
+    "PairVerdict",
+    "Shingled",
+    "ShingledText",
+    "compare_pair",
+    "verify_pair",
+    "worth_comparing",
+    "worth_comparing_many",
+]
 
 
 class Shingled(Protocol):
@@ -73,8 +82,10 @@ class PairVerdict:
         return self.overlap.match_in_query
 
 
-_analysed = lru_cache(maxsize=32)(analyse)
-"""The query of a match is compared with every candidate: its analysis is made once."""
+ANALYSIS_CACHE = 1024
+"""Texts whose sentence analysis is kept (~15 KB each): the query of a match is compared with every
+candidate, and an original that many scrapers copy is a candidate of every copy's query."""
+_analysed = lru_cache(maxsize=ANALYSIS_CACHE)(analyse)
 
 
 def _whole(query_text: str, match_text: str) -> Alignment:
@@ -86,6 +97,36 @@ def _whole(query_text: str, match_text: str) -> Alignment:
 def analysed(text: str) -> Text:
     """``text`` cut into sentences for alignment (the last few are cached)."""
     return _analysed(text)
+
+
+def worth_comparing(query: Shingled, match: Shingled, config: VerifyConfig) -> bool:
+    """False when `verify_pair` is sure to reject the pair on its shingles alone, before any alignment:
+    the texts differ and share too little exact wording (`VerifyConfig.is_plausible`)."""
+    return query.text_hash == match.text_hash or config.is_plausible(overlap(query.shingles, match.shingles))
+
+
+def worth_comparing_many(query: Shingled, matches: Sequence[Shingled], config: VerifyConfig) -> list[bool]:
+    """`worth_comparing` of the query with each of ``matches``, with one membership pass for all of them
+    (a query has up to `candidate_limit` candidates; one `overlap` each costs more than the pass)."""
+    if not matches:
+        return []
+    sizes = np.array([match.shingles.size for match in matches])
+    pooled = np.concatenate([match.shingles for match in matches])
+    if pooled.dtype != query.shingles.dtype:
+        raise ValueError(f"shingles of two kinds cannot be compared: {query.shingles.dtype}, {pooled.dtype}")
+    known = query.shingles
+    if known.size and pooled.size:
+        found = known[np.minimum(np.searchsorted(known, pooled), known.size - 1)] == pooled
+    else:
+        found = np.zeros(pooled.size, dtype=bool)
+    shared = np.bincount(np.repeat(np.arange(len(matches)), sizes), weights=found, minlength=len(matches))
+    in_match = shared / np.maximum(sizes, 1)
+    in_query = shared / known.size if known.size else np.zeros(len(matches))
+    containment = np.where(sizes > 0, np.maximum(in_match, in_query), 0.0)
+    return [
+        match.text_hash == query.text_hash or bool(value >= config.plausible)
+        for match, value in zip(matches, containment.tolist(), strict=True)
+    ]
 
 
 def compare_pair(

@@ -19,6 +19,10 @@ NORMALIZATION_VERSION = 1
 
 ShingleKind = Literal["word"]
 Permutation = Literal["datasketch-affine32"]
+ShingleHash = Literal["mix64"]
+"""How words are hashed (`hashing.word_hashes_of`), for shingles and for the exact-duplicate text hash.
+Earlier builds used ``xxh64`` per word and of the joined text: indexes made so must be re-indexed."""
+SHINGLE_HASHES = ("mix64",)
 
 
 class SchemeError(ValueError):
@@ -39,7 +43,7 @@ class SignatureScheme:
     normalization_version: int = NORMALIZATION_VERSION
     shingle_kind: ShingleKind = "word"
     shingle_size: int = 3
-    shingle_hash: Literal["xxh64"] = "xxh64"
+    shingle_hash: ShingleHash = "mix64"
     permutation: Permutation = "datasketch-affine32"
     num_perm: int = 128
     seed: int = 1
@@ -51,6 +55,11 @@ class SignatureScheme:
             raise SchemeError(
                 f"normalization version {self.normalization_version} is not this build's "
                 f"({NORMALIZATION_VERSION}); re-index with `newsdedup reindex`"
+            )
+        if self.shingle_hash not in SHINGLE_HASHES:
+            raise SchemeError(
+                f"shingle hash {self.shingle_hash!r} is not this build's ({', '.join(SHINGLE_HASHES)}); "
+                "re-index with `newsdedup reindex`"
             )
         if self.shingle_size < 1:
             raise SchemeError(f"shingle_size must be at least 1, got {self.shingle_size}")

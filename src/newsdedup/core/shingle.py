@@ -1,27 +1,54 @@
 """Word n-gram shingles as 64-bit hashes.
 
-Each word is hashed once (xxh64); an n-gram's hash combines its words' hashes with per-position odd
-multipliers and a 64-bit finalizer, in NumPy, instead of hashing every n-gram string.
+Each word is hashed once (`hashing.word_hashes_of`, vectorised over a whole batch's bytes); an n-gram's
+hash combines its words' hashes with per-position odd multipliers and a 64-bit finalizer, in NumPy,
+instead of hashing every n-gram string.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import pairwise
 
 import numpy as np
-import xxhash
 
-from newsdedup.core.hashing import fmix64, position_multipliers
+from newsdedup.core.hashing import fmix64, position_multipliers, word_hashes_of, word_hashes_of_words
 
 _EMPTY = np.empty(0, dtype=np.uint64)
+_CHUNK_BYTES = 1 << 17
+"""Bytes of text whose words are hashed in one pass (its uint64 arrays stay in cache)."""
 
 
 def word_hashes(words: list[str]) -> np.ndarray:
-    """One xxh64 value per word, in order."""
-    digest = xxhash.xxh64_intdigest
-    return np.fromiter((digest(word.encode()) for word in words), dtype=np.uint64, count=len(words))
+    """One ``mix64`` value per word (non-empty, without spaces), in order."""
+    return word_hashes_of_words([word.encode() for word in words])
+
+
+def batch_word_hashes(buffers: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """The word hashes of many texts, concatenated, and each text's word count.
+
+    Each buffer holds one text's words separated by ``b" "`` (see `normalize.token_buffer`).
+    """
+    if not buffers:
+        return _EMPTY, np.empty(0, dtype=np.int64)
+    sizes = np.fromiter(map(len, buffers), dtype=np.int64, count=len(buffers)) + 1
+    # Texts hashed together, about _CHUNK_BYTES at a time: the per-byte arrays stay in cache.
+    cuts = np.searchsorted(np.cumsum(sizes), np.arange(_CHUNK_BYTES, int(sizes.sum()), _CHUNK_BYTES))
+    bounds = [0, *np.unique(cuts[cuts > 0]).tolist(), len(buffers)]
+    hash_parts = []
+    count_parts = []
+    for first, last in pairwise(bounds):
+        if first == last:
+            continue
+        hashes, starts = word_hashes_of(b" ".join(buffers[first:last]))
+        # Text i spans [ends[i] - len(buffers[i]), ends[i]) of the joined bytes.
+        ends = np.cumsum(sizes[first:last]) - 1
+        hash_parts.append(hashes)
+        count_parts.append(np.diff(np.searchsorted(starts, ends), prepend=0))
+    if len(hash_parts) == 1:
+        return hash_parts[0], count_parts[0]
+    return np.concatenate(hash_parts), np.concatenate(count_parts)
 
 
 @lru_cache(maxsize=8)
@@ -45,8 +72,9 @@ def ngram_hashes(hashes: np.ndarray, size: int) -> np.ndarray:
     return fmix64(combined ^ np.uint64(width))
 
 
-def _unique(values: np.ndarray) -> np.ndarray:
-    """``np.unique`` for a 1-d array, with less overhead."""
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d array, with less overhead (sorting beats NumPy's hash-based unique on the
+    arrays of one text)."""
     ordered = np.sort(values)
     if ordered.shape[0] < 2:
         return ordered
@@ -58,16 +86,21 @@ def _unique(values: np.ndarray) -> np.ndarray:
 
 def shingle_set(words: list[str], size: int) -> np.ndarray:
     """The sorted, unique word n-gram hashes of ``words``."""
-    return _unique(ngram_hashes(word_hashes(words), size))
+    return sorted_unique(ngram_hashes(word_hashes(words), size))
 
 
 def shingle_sets(word_lists: Sequence[list[bytes]], size: int) -> list[np.ndarray]:
     """`shingle_set` of each list of UTF-8 encoded words; hashed and combined for all lists at once."""
-    lengths = [len(words) for words in word_lists]
-    total = sum(lengths)
-    hashes = np.fromiter(
-        map(xxhash.xxh64_intdigest, chain.from_iterable(word_lists)), dtype=np.uint64, count=total
-    )
+    hashes, counts = batch_word_hashes([b" ".join(words) for words in word_lists])
+    if counts.tolist() != [len(words) for words in word_lists]:
+        raise ValueError("words must be non-empty and contain no space")
+    return shingle_sets_of(hashes, counts, size)
+
+
+def shingle_sets_of(hashes: np.ndarray, counts: np.ndarray, size: int) -> list[np.ndarray]:
+    """The shingle sets of consecutive texts whose word hashes, concatenated, are ``hashes``, text ``i``
+    having ``counts[i]`` words (as `batch_word_hashes` gives them)."""
+    total = hashes.shape[0]
     combined = _EMPTY
     if total >= size:
         multipliers = _multipliers(size)
@@ -77,11 +110,11 @@ def shingle_sets(word_lists: Sequence[list[bytes]], size: int) -> list[np.ndarra
         combined = fmix64(combined ^ np.uint64(size))
     sets = []
     start = 0
-    for length in lengths:
+    for length in counts.tolist():
         if length >= size:
-            # n-grams starting in this list and ending in it; those spanning two lists are skipped.
-            sets.append(_unique(combined[start : start + length - size + 1]))
+            # n-grams starting in this text and ending in it; those spanning two texts are skipped.
+            sets.append(sorted_unique(combined[start : start + length - size + 1]))
         else:
-            sets.append(_unique(ngram_hashes(hashes[start : start + length], size)))
+            sets.append(sorted_unique(ngram_hashes(hashes[start : start + length], size)))
         start += length
     return sets

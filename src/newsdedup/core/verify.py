@@ -85,7 +85,12 @@ class VerifyConfig:
 
 
 def overlap(query: np.ndarray, match: np.ndarray) -> Overlap:
-    """Exact overlap of two sorted unique uint64 shingle arrays."""
+    """Exact overlap of two sorted unique shingle arrays of one kind (uint64, or both compact uint32)."""
+    if query.dtype != match.dtype:
+        raise ValueError(
+            f"shingles of two kinds cannot be compared ({query.dtype} and {match.dtype}): "
+            "make both compact with newsdedup.core.fingerprint.compact_shingles"
+        )
     if query.size == 0 or match.size == 0:
         return Overlap(0.0, 0.0, 0.0, 0)
     shared = int(np.intersect1d(query, match, assume_unique=True).size)

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import IO, Final, Literal
+from typing import IO, Final, Literal, cast
 
 from newsdedup.io.records import ArticleRecord, RecordError, RecordSource, parse_record
 from newsdedup.io.streams import decompressed, lines, peekable, sniff_compression, utf8_problem
@@ -31,11 +31,13 @@ __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
     "FORMATS",
     "InputError",
+    "RawLine",
     "ReadStats",
     "expand_paths",
     "input_format",
     "parse_jsonl_line",
     "read_file",
+    "read_raw",
     "read_records",
 ]
 
@@ -61,6 +63,21 @@ _BOM: Final = b"\xef\xbb\xbf"
 
 class InputError(ValueError):
     """An input path that cannot be read at all: missing, unreadable, or of an unknown format."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    """One JSONL line as read, not parsed yet: `parse` it where the work is (e.g. in a worker process)."""
+
+    source: RecordSource
+    data: bytes | None
+    """The line's bytes; None for a line longer than the reader's ``max_record_bytes``."""
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+
+    def parse(self) -> ArticleRecord | None:
+        """The record on the line (None for a blank line), exactly as `read_records` reads it; raises
+        `RecordError` naming the file and line."""
+        return parse_jsonl_line(self.data, self.source, self.max_record_bytes)
 
 
 @dataclass(slots=True)
@@ -147,6 +164,25 @@ def read_records(
     return _read_all(files, on_error, counts, max_record_bytes, stdin)
 
 
+def read_raw(
+    paths: Sequence[str],
+    *,
+    on_error: Callable[[RecordError], None],
+    stats: ReadStats | None = None,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[ArticleRecord | RawLine]:
+    """`read_records`, but JSONL lines come unparsed, as `RawLine`s, for parsing in other processes.
+
+    The file-level checks stay here: paths (`InputError` now), compression, over-long lines, damaged
+    streams, and a file whose first lines are not JSON is given up on just as `read_records` does.
+    CSV, Parquet and WARC records come parsed.
+    """
+    files = expand_paths(paths)
+    counts = stats if stats is not None else ReadStats()
+    return _read_all_raw(files, on_error, counts, max_record_bytes, stdin)
+
+
 def _read_all(
     files: Sequence[str],
     on_error: Callable[[RecordError], None],
@@ -157,6 +193,28 @@ def _read_all(
     for path in files:
         yield from read_file(
             path, on_error=on_error, stats=stats, max_record_bytes=max_record_bytes, stdin=stdin
+        )
+
+
+def _read_all_raw(
+    files: Sequence[str],
+    on_error: Callable[[RecordError], None],
+    stats: ReadStats,
+    max_record_bytes: int,
+    stdin: IO[bytes] | None,
+) -> Iterator[ArticleRecord | RawLine]:
+    for path in files:
+        file_format = input_format(path)
+        if path != STDIN:
+            _check_readable(path)
+        yield from _read_file(
+            path,
+            file_format,
+            on_error=on_error,
+            counts=stats,
+            max_record_bytes=max_record_bytes,
+            stdin=stdin,
+            raw=True,
         )
 
 
@@ -177,9 +235,10 @@ def read_file(
     if path != STDIN:
         _check_readable(path)
     counts = stats if stats is not None else ReadStats()
-    return _read_file(
+    records = _read_file(
         path, file_format, on_error=on_error, counts=counts, max_record_bytes=max_record_bytes, stdin=stdin
     )
+    return cast(Iterator[ArticleRecord], records)
 
 
 def _read_file(
@@ -190,7 +249,8 @@ def _read_file(
     counts: ReadStats,
     max_record_bytes: int,
     stdin: IO[bytes] | None,
-) -> Iterator[ArticleRecord]:
+    raw: bool = False,
+) -> Iterator[ArticleRecord | RawLine]:
 
     def report(error: RecordError) -> None:
         counts.errors += 1
@@ -201,10 +261,9 @@ def _read_file(
 
     counts.files += 1
     if file_format == "parquet":
-        records = read_parquet(path, on_error=report)
-        for record in records:
+        for parsed in read_parquet(path, on_error=report):
             counts.records += 1
-            yield record
+            yield parsed
         return
     with ExitStack() as stack:
         stream = peekable(stdin or sys.stdin.buffer) if path == STDIN else _open(path, stack)
@@ -212,13 +271,19 @@ def _read_file(
         name = "<stdin>" if path == STDIN else path
         if file_format == "warc":
             body = stream if compression == "gzip" else decompressed(stream, compression)
-            records = read_warc(body, name, on_error=report, on_skip=skip, max_record_bytes=max_record_bytes)
+            records: Iterator[ArticleRecord | RawLine] = read_warc(
+                body, name, on_error=report, on_skip=skip, max_record_bytes=max_record_bytes
+            )
         else:
             body = decompressed(stream, compression)
             if body is not stream:
                 stack.enter_context(body)
-            reader = read_csv if file_format == "csv" else _read_jsonl
-            records = reader(body, name, on_error=report, max_record_bytes=max_record_bytes)
+            if file_format == "csv":
+                records = read_csv(body, name, on_error=report, max_record_bytes=max_record_bytes)
+            elif raw:
+                records = _raw_jsonl(body, name, on_error=report, max_record_bytes=max_record_bytes)
+            else:
+                records = _read_jsonl(body, name, on_error=report, max_record_bytes=max_record_bytes)
         for record in records:
             counts.records += 1
             yield record
@@ -236,32 +301,45 @@ def _read_jsonl(
     stream: IO[bytes], path: str, *, on_error: Callable[[RecordError], None], max_record_bytes: int
 ) -> Iterator[ArticleRecord]:
     """Yield the records of a JSONL stream: one JSON object per line, blank lines ignored."""
+    for line in _raw_jsonl(stream, path, on_error=on_error, max_record_bytes=max_record_bytes):
+        try:
+            record = line.parse()
+        except RecordError as error:
+            on_error(error)
+            continue
+        if record is not None:
+            yield record
+
+
+def _raw_jsonl(
+    stream: IO[bytes], path: str, *, on_error: Callable[[RecordError], None], max_record_bytes: int
+) -> Iterator[RawLine]:
+    """The lines of a JSONL stream unparsed, once a line has proved to hold a JSON object; the lines
+    before it are parsed here, so a file that is not JSONL is given up on as `_read_jsonl` does."""
     unreadable = 0
     readable = False
     for number, line in lines(stream, path, max_bytes=max_record_bytes, on_error=on_error):
         source = RecordSource(path, line=number)
-        try:
-            fields = _json_object(line, source, max_record_bytes)
-        except RecordError as error:
-            on_error(error)
-            unreadable += 1
-            if not readable and unreadable >= _GIVE_UP_AFTER:
-                on_error(
-                    RecordError(
-                        RecordSource(path),
-                        f"the first {unreadable} lines are not JSON objects: this is not a JSONL file; "
-                        "the rest of it was skipped",
+        if not readable:
+            try:
+                fields = _json_object(line, source, max_record_bytes)
+            except RecordError as error:
+                on_error(error)
+                unreadable += 1
+                if unreadable >= _GIVE_UP_AFTER:
+                    on_error(
+                        RecordError(
+                            RecordSource(path),
+                            f"the first {unreadable} lines are not JSON objects: this is not a JSONL "
+                            "file; the rest of it was skipped",
+                        )
                     )
-                )
-                return
-            continue
-        if fields is None:
-            continue
-        readable = True
-        try:
-            yield parse_record(fields, source)
-        except RecordError as error:
-            on_error(error)
+                    return
+                continue
+            if fields is None:
+                continue
+            readable = True
+        yield RawLine(source, line, max_record_bytes)
 
 
 def parse_jsonl_line(

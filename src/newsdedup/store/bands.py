@@ -6,6 +6,7 @@ PostgreSQL passes whole arrays (``unnest``) or streams rows with COPY; SQLite us
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -14,8 +15,10 @@ import numpy as np
 from sqlalchemy import Connection, TextClause, text
 from sqlalchemy.orm import Session
 
-from newsdedup.core.fingerprint import Fingerprint
+from newsdedup.core.fingerprint import Fingerprint, shingles_from_bytes
+from newsdedup.core.pairs import ShingledText
 from newsdedup.ports import Candidate
+from newsdedup.store.bulk import copy_in
 
 COPY_THRESHOLD = 500
 """Band rows from which PostgreSQL inserts go through COPY rather than one array INSERT."""
@@ -23,30 +26,71 @@ COPY_THRESHOLD = 500
 
 @dataclass(frozen=True, slots=True)
 class BandRows:
-    """Parallel columns of lsh_bands rows."""
+    """Parallel columns of lsh_bands rows (integer arrays or lists of one length)."""
 
-    bands: list[int]
-    keys: list[int]
-    article_ids: list[int]
+    bands: np.ndarray
+    keys: np.ndarray
+    article_ids: np.ndarray
 
     @classmethod
-    def of(cls, article_ids: list[int], keys: np.ndarray) -> BandRows:
+    def of(cls, article_ids: Sequence[int], keys: np.ndarray) -> BandRows:
         """Rows for each article in ``article_ids`` with its row of ``keys`` (shape ``(n, bands)``)."""
-        if not article_ids:
-            return cls([], [], [])
+        if not len(article_ids):
+            empty = np.empty(0, np.int64)
+            return cls(empty, empty, empty)
         count, bands = keys.shape
         return cls(
-            bands=np.tile(np.arange(bands, dtype=np.int64), count).tolist(),
-            keys=keys.astype(np.int64, copy=False).ravel().tolist(),
-            article_ids=np.repeat(np.asarray(article_ids, dtype=np.int64), bands).tolist(),
+            bands=np.tile(np.arange(bands, dtype=np.int64), count),
+            keys=keys.astype(np.int64, copy=False).ravel(),
+            article_ids=np.repeat(np.asarray(article_ids, dtype=np.int64), bands),
         )
 
     def __len__(self) -> int:
         return len(self.bands)
 
+    def in_key_order(self) -> BandRows:
+        """The rows sorted as the primary key (band, key, article_id) orders them: inserted in this order,
+        consecutive rows land on the same or neighbouring B-tree pages (several times faster in bulk)."""
+        bands, keys, ids = (
+            np.asarray(column, np.int64) for column in (self.bands, self.keys, self.article_ids)
+        )
+        order = np.lexsort((ids, keys, bands))
+        return BandRows(bands[order], keys[order], ids[order])
+
+    def lists(self) -> tuple[list[int], list[int], list[int]]:
+        """The three columns as lists of Python ints."""
+        return (
+            np.asarray(self.bands, np.int64).tolist(),
+            np.asarray(self.keys, np.int64).tolist(),
+            np.asarray(self.article_ids, np.int64).tolist(),
+        )
+
     def tuples(self) -> list[tuple[int, int, int]]:
         """The rows as (band, key, article_id)."""
-        return list(zip(self.bands, self.keys, self.article_ids, strict=True))
+        return list(zip(*self.lists(), strict=True))
+
+    def copy_binary(self) -> bytes:
+        """The rows as a PostgreSQL binary COPY stream (signature, tuples, trailer)."""
+        rows = np.empty(len(self), dtype=_BINARY_ROW)
+        rows["fields"], rows["band_length"], rows["key_length"], rows["id_length"] = 3, 2, 8, 8
+        rows["band"], rows["key"], rows["article_id"] = self.bands, self.keys, self.article_ids
+        return _COPY_HEADER + rows.tobytes() + _COPY_TRAILER
+
+
+_BINARY_ROW = np.dtype(
+    [
+        ("fields", ">i2"),
+        ("band_length", ">i4"),
+        ("band", ">i2"),
+        ("key_length", ">i4"),
+        ("key", ">i8"),
+        ("id_length", ">i4"),
+        ("article_id", ">i8"),
+    ]
+)
+"""One lsh_bands row in PostgreSQL's binary COPY format: a field count, then each field's length and value."""
+_COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
+_COPY_TRAILER = b"\xff\xff"
 
 
 def _is_postgresql(connection: Connection) -> bool:
@@ -60,6 +104,7 @@ def insert_band_rows(session: Session, rows: BandRows) -> None:
     """
     if not rows:
         return
+    rows = rows.in_key_order()
     connection = session.connection()
     if not _is_postgresql(connection):
         connection.exec_driver_sql(
@@ -75,22 +120,13 @@ def insert_band_rows(session: Session, rows: BandRows) -> None:
                 "SELECT * FROM unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[]), "
                 "CAST(:ids AS bigint[])) ON CONFLICT DO NOTHING"
             ),
-            {"bands": rows.bands, "keys": rows.keys, "ids": rows.article_ids},
+            dict(zip(("bands", "keys", "ids"), rows.lists(), strict=True)),
         )
 
 
 def _copy_band_rows(connection: Connection, rows: BandRows) -> None:
-    # The session's own DBAPI connection, so COPY joins its transaction.
-    driver_connection: Any = connection.connection.driver_connection
-    payload = "".join(
-        f"{band}\t{key}\t{article_id}\n"
-        for band, key, article_id in zip(rows.bands, rows.keys, rows.article_ids, strict=True)
-    )
-    with (
-        driver_connection.cursor() as cursor,
-        cursor.copy("COPY lsh_bands (band, key, article_id) FROM STDIN") as copy,
-    ):
-        copy.write(payload)
+    with copy_in(connection, "COPY lsh_bands (band, key, article_id) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.write(rows.copy_binary())
 
 
 def delete_band_rows(session: Session, rows: BandRows) -> None:
@@ -105,7 +141,7 @@ def delete_band_rows(session: Session, rows: BandRows) -> None:
                 "CAST(:keys AS bigint[]), CAST(:ids AS bigint[])) AS q(band, key, article_id) "
                 "WHERE b.band = q.band AND b.key = q.key AND b.article_id = q.article_id"
             ),
-            {"bands": rows.bands, "keys": rows.keys, "ids": rows.article_ids},
+            dict(zip(("bands", "keys", "ids"), rows.lists(), strict=True)),
         )
     else:
         connection.exec_driver_sql(
@@ -113,14 +149,25 @@ def delete_band_rows(session: Session, rows: BandRows) -> None:
         )
 
 
+_RANKED = "ORDER BY hits DESC, same_text DESC, article_id"
+_WITH_SIDES = (
+    "SELECT c.article_id, c.hits, c.same_text, a.text_hash, s.shingles FROM ({ranked}) AS c"
+    " JOIN articles AS a ON a.id = c.article_id"
+    " LEFT JOIN signatures AS s ON s.article_id = c.article_id"
+    " ORDER BY c.hits DESC, c.same_text DESC, c.article_id"
+)
+"""The ranked candidates with what verification reads of them (text hash, stored shingles), in one trip."""
+
 _POSTGRESQL_CANDIDATES = text(
-    "SELECT article_id, sum(hit) AS hits, bool_or(same) AS same_text FROM ("
-    " SELECT b.article_id, 1 AS hit, false AS same FROM lsh_bands AS b"
-    " JOIN unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[])) AS q(band, key)"
-    " ON b.band = q.band AND b.key = q.key"
-    " UNION ALL"
-    " SELECT id, 0, true FROM articles WHERE text_hash = :text_hash"
-    ") AS c GROUP BY article_id ORDER BY hits DESC, same_text DESC, article_id LIMIT :limit"
+    _WITH_SIDES.format(
+        ranked="SELECT article_id, sum(hit) AS hits, bool_or(same) AS same_text FROM ("
+        " SELECT b.article_id, 1 AS hit, false AS same FROM lsh_bands AS b"
+        " JOIN unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[])) AS q(band, key)"
+        " ON b.band = q.band AND b.key = q.key"
+        " UNION ALL"
+        " SELECT id, 0, true FROM articles WHERE text_hash = :text_hash"
+        f") AS u GROUP BY article_id {_RANKED} LIMIT :limit"
+    )
 )
 
 
@@ -130,16 +177,23 @@ def _sqlite_candidates(bands: int) -> TextClause:
     # A row-value IN (VALUES ...) would scan the table instead.
     terms = " OR ".join(f"(band = :b{i} AND key = :k{i})" for i in range(bands))
     return text(
-        "SELECT article_id, sum(hit) AS hits, max(same) AS same_text FROM ("
-        f" SELECT article_id, 1 AS hit, 0 AS same FROM lsh_bands WHERE {terms}"
-        " UNION ALL"
-        " SELECT id, 0, 1 FROM articles WHERE text_hash = :text_hash"
-        ") GROUP BY article_id ORDER BY hits DESC, same_text DESC, article_id LIMIT :limit"
+        _WITH_SIDES.format(
+            ranked="SELECT article_id, sum(hit) AS hits, max(same) AS same_text FROM ("
+            f" SELECT article_id, 1 AS hit, 0 AS same FROM lsh_bands WHERE {terms}"
+            " UNION ALL"
+            " SELECT id, 0, 1 FROM articles WHERE text_hash = :text_hash"
+            f") GROUP BY article_id {_RANKED} LIMIT :limit"
+        )
     )
 
 
+def _side(text_hash: int, shingles: bytes | None) -> ShingledText | None:
+    return None if shingles is None else ShingledText(text_hash, shingles_from_bytes(shingles))
+
+
 def find_candidates(session: Session, fingerprint: Fingerprint, limit: int) -> list[Candidate]:
-    """Articles sharing a band key with ``fingerprint`` or its exact text hash, in one statement."""
+    """Articles sharing a band key with ``fingerprint`` or its exact text hash, with their stored compact
+    shingles, in one statement."""
     keys: list[int] = fingerprint.band_keys.astype(np.int64, copy=False).tolist()
     params: dict[str, Any] = {"text_hash": fingerprint.text_hash, "limit": max(limit, 0)}
     if session.get_bind().dialect.name == "postgresql":
@@ -149,6 +203,11 @@ def find_candidates(session: Session, fingerprint: Fingerprint, limit: int) -> l
         statement = _sqlite_candidates(len(keys))
         params |= {f"b{i}": i for i in range(len(keys))} | {f"k{i}": key for i, key in enumerate(keys)}
     return [
-        Candidate(article_id=int(row.article_id), band_hits=int(row.hits), same_text=bool(row.same_text))
+        Candidate(
+            article_id=int(row.article_id),
+            band_hits=int(row.hits),
+            same_text=bool(row.same_text),
+            side=_side(row.text_hash, row.shingles),
+        )
         for row in session.execute(statement, params)
     ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import numpy as np
 
 from newsdedup.core.fingerprint import Fingerprint
+from newsdedup.core.pairs import ShingledText
 from newsdedup.core.scheme import SignatureScheme
 from newsdedup.ports import Candidate, IndexStats, NewArticle, StoredArticle, UpsertOutcome
 from newsdedup.store.batch import (
@@ -34,6 +36,7 @@ class MemoryArticleIndex:
         self._by_url: dict[str, int] = {}
         self._band_keys: dict[int, np.ndarray] = {}
         self._signatures: dict[int, np.ndarray] = {}
+        self._shingles: dict[int, ShingledText] = {}
         self._bands: list[defaultdict[int, set[int]]] = [defaultdict(set) for _ in range(scheme.bands)]
         self._by_text_hash: defaultdict[int, set[int]] = defaultdict(set)
         self._next_id = 1
@@ -82,6 +85,7 @@ class MemoryArticleIndex:
         )
         self._by_url[article.url] = article_id
         self._signatures[article_id] = fingerprint.signature.copy()
+        self._shingles[article_id] = ShingledText(fingerprint.text_hash, fingerprint.compact_shingles())
         self._band_keys[article_id] = fingerprint.band_keys.copy()
         for band, key in enumerate(fingerprint.band_keys.tolist()):
             self._bands[band][key].add(article_id)
@@ -94,6 +98,7 @@ class MemoryArticleIndex:
             if not members:
                 del self._bands[band][key]
         self._signatures.pop(article_id, None)
+        self._shingles.pop(article_id, None)
         text_hash = self._articles[article_id].text_hash
         self._by_text_hash[text_hash].discard(article_id)
         if not self._by_text_hash[text_hash]:
@@ -105,7 +110,12 @@ class MemoryArticleIndex:
         hits: Counter[int] = Counter()
         for band, key in enumerate(fingerprint.band_keys.tolist()):
             hits.update(self._bands[band].get(key, ()))
-        return rank_candidates(hits, set(self._by_text_hash.get(fingerprint.text_hash, ())), limit)
+        ranked = rank_candidates(hits, set(self._by_text_hash.get(fingerprint.text_hash, ())), limit)
+        return [replace(candidate, side=self._shingles.get(candidate.article_id)) for candidate in ranked]
+
+    def shingles_many(self, article_ids: Sequence[int]) -> dict[int, ShingledText]:
+        """Text hash and compact shingles of several articles; missing ids are absent."""
+        return {i: self._shingles[i] for i in article_ids if i in self._shingles}
 
     def get(self, article_id: int) -> StoredArticle | None:
         """One article by id."""

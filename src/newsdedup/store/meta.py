@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
@@ -14,6 +16,29 @@ from newsdedup.core.scheme import SchemeError, SignatureScheme
 from newsdedup.store.models import IndexMeta, LshBand, Signature
 
 _META_ID = 1
+
+
+class SchemeConfirmation:
+    """Remembers for ``ttl`` seconds that a database's stored scheme was found equal to ours.
+
+    A long-running service keeps one per database, so that reads check ``index_meta`` once per interval
+    rather than once per request. A re-index under another scheme while it runs is noticed within
+    ``ttl`` seconds (until then its lookups find no candidates).
+    """
+
+    def __init__(self, ttl: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl = ttl
+        self._clock = clock
+        self._confirmed: dict[str, float] = {}
+
+    def is_fresh(self, scheme: SignatureScheme) -> bool:
+        """True when ``scheme`` was confirmed less than ``ttl`` seconds ago."""
+        confirmed_at = self._confirmed.get(scheme.id)
+        return confirmed_at is not None and self._clock() - confirmed_at < self.ttl
+
+    def confirm(self, scheme: SignatureScheme) -> None:
+        """Note that the stored scheme was just found equal to ``scheme``."""
+        self._confirmed = {scheme.id: self._clock()}
 
 
 def stored_scheme(session: Session) -> SignatureScheme | None:

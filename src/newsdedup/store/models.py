@@ -109,7 +109,9 @@ class Article(Base):
 
 
 class Signature(Base):
-    """An article's MinHash signature: little-endian uint32 bytes, one per permutation."""
+    """An article's MinHash signature (little-endian uint32, one per permutation) and its compact shingles
+    (little-endian uint32, sorted; `newsdedup.core.fingerprint.compact_shingles`), which verification
+    compares without reading the text. Rows stored before shingles were kept have none (NULL)."""
 
     __tablename__ = "signatures"
 
@@ -117,6 +119,7 @@ class Signature(Base):
         ArticleId, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
     signature: Mapped[bytes] = mapped_column(LargeBinary)
+    shingles: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class LshBand(Base):

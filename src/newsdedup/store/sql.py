@@ -11,16 +11,22 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 import numpy as np
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from newsdedup.core.fingerprint import Fingerprint, signature_from_bytes
+from newsdedup.core.fingerprint import (
+    Fingerprint,
+    shingles_from_bytes,
+    signature_from_bytes,
+)
 from newsdedup.core.minhash import band_keys
+from newsdedup.core.pairs import ShingledText
 from newsdedup.core.scheme import SignatureScheme
 from newsdedup.ports import Candidate, IndexStats, NewArticle, StoredArticle, UpsertOutcome
 from newsdedup.store.bands import BandRows, delete_band_rows, find_candidates, insert_band_rows
-from newsdedup.store.batch import check_articles, check_fingerprint_scheme, last_wins, sequential_outcomes
-from newsdedup.store.meta import ensure_scheme, stored_scheme
+from newsdedup.store.batch import check_articles, check_fingerprint_scheme
+from newsdedup.store.bulk import ArticleBatch, insert_articles, insert_signatures, reserve_article_ids
+from newsdedup.store.meta import SchemeConfirmation, ensure_scheme, stored_scheme
 from newsdedup.store.models import Article, LshBand, Signature
 
 CHUNK = 5000
@@ -43,6 +49,7 @@ _ARTICLE_COLUMNS = (
 class _Known(NamedTuple):
     id: int
     signature: bytes | None
+    shingles: bytes | None
 
 
 def _utc_now() -> datetime:
@@ -78,15 +85,22 @@ class SqlArticleIndex:
     """Articles, signatures and LSH band keys in SQL tables, under one signature scheme.
 
     The scheme is checked against ``index_meta`` on first use (recorded there by the first write);
-    a different stored scheme raises `SchemeError` with re-index advice.
+    a different stored scheme raises `SchemeError` with re-index advice. A `SchemeConfirmation` shared
+    between indexes over one database spares reads that check while it is fresh.
     """
 
     def __init__(
-        self, session: Session, scheme: SignatureScheme, *, clock: Callable[[], datetime] = _utc_now
+        self,
+        session: Session,
+        scheme: SignatureScheme,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+        confirmation: SchemeConfirmation | None = None,
     ) -> None:
         self._session = session
         self._scheme = scheme
         self._clock = clock
+        self._confirmation = confirmation
         self._scheme_confirmed = False
 
     @property
@@ -98,10 +112,15 @@ class SqlArticleIndex:
         """Check the stored scheme once for reads; an empty index has nothing to disagree with."""
         if self._scheme_confirmed:
             return
+        if self._confirmation is not None and self._confirmation.is_fresh(self._scheme):
+            self._scheme_confirmed = True
+            return
         stored = stored_scheme(self._session)
         if stored is not None:
             self._scheme.require_same(stored)
             self._scheme_confirmed = True
+            if self._confirmation is not None:
+                self._confirmation.confirm(self._scheme)
 
     def upsert_many(self, articles: Sequence[NewArticle]) -> list[UpsertOutcome]:
         """Insert new urls and replace known ones (text, signature, band keys; id and first_seen_at stay).
@@ -112,100 +131,109 @@ class SqlArticleIndex:
         if not articles:
             return []
         check_articles(articles, self._scheme)
+        return self.upsert_batch(ArticleBatch.of(articles, self._scheme))
+
+    def upsert_batch(self, batch: ArticleBatch) -> list[UpsertOutcome]:
+        """`upsert_many` for articles already in their stored form (built in worker processes by bulk
+        loads). New urls get ids reserved in one statement and go in with COPY (PostgreSQL) or one
+        prepared ``executemany`` per table (SQLite); known urls are updated."""
+        if not len(batch):
+            return []
+        batch.check(self._scheme)
         ensure_scheme(self._session, self._scheme)
-        chosen = last_wins(articles)
+        chosen = batch.last_wins()
         known = self._lookup(list(chosen))
         now = self._clock()
 
-        created_ids = self._insert_articles([chosen[url] for url in chosen if url not in known], now)
-        replaced = [(known[url], chosen[url]) for url in chosen if url in known]
-        self._update_articles(replaced, now)
+        new = [position for url, position in chosen.items() if url not in known]
+        new_ids = reserve_article_ids(self._session, len(new))
+        insert_articles(self._session, batch, new, new_ids, now)
+        replaced = [(known[url], position) for url, position in chosen.items() if url in known]
+        self._update_articles(batch, replaced, now)
 
         changed = [
-            (old, article)
-            for old, article in replaced
-            if old.signature != article.fingerprint.signature_bytes()
+            (old, position)
+            for old, position in replaced
+            if (old.signature, old.shingles) != (batch.signatures[position], batch.shingles[position])
         ]
-        self._replace_signatures(created_ids, changed, chosen)
+        self._replace_signatures(batch, changed)
         stale = [old for old, _ in changed if old.signature is not None]
         if stale:
             stale_keys = _keys_of((old.signature for old in stale if old.signature is not None), self._scheme)
             delete_band_rows(self._session, BandRows.of([old.id for old in stale], stale_keys))
-        fresh = [(created_ids[url], chosen[url].fingerprint) for url in created_ids]
-        fresh += [(old.id, article.fingerprint) for old, article in changed]
-        if fresh:
-            keys = np.stack([fingerprint.band_keys for _, fingerprint in fresh])
-            insert_band_rows(self._session, BandRows.of([article_id for article_id, _ in fresh], keys))
+        fresh_ids = new_ids + [old.id for old, _ in changed]
+        if fresh_ids:
+            keys = batch.band_keys[np.asarray(new + [position for _, position in changed], dtype=np.intp)]
+            insert_band_rows(self._session, BandRows.of(fresh_ids, keys))
 
-        ids = created_ids | {url: old.id for url, old in known.items()}
-        return sequential_outcomes(articles, ids, set(known))
+        ids = dict(zip((batch.urls[position] for position in new), new_ids, strict=True))
+        ids |= {url: old.id for url, old in known.items()}
+        return batch.outcomes(ids, set(known))
 
     def _lookup(self, urls: list[str]) -> dict[str, _Known]:
         known: dict[str, _Known] = {}
         for chunk in _chunks(urls):
             statement = (
-                select(Article.url, Article.id, Signature.signature)
+                select(Article.url, Article.id, Signature.signature, Signature.shingles)
                 .outerjoin(Signature, Signature.article_id == Article.id)
                 .where(Article.url.in_(chunk))
             )
-            for url, article_id, signature in self._session.execute(statement):
-                known[url] = _Known(article_id, signature)
+            for url, article_id, signature, shingles in self._session.execute(statement):
+                known[url] = _Known(article_id, signature, shingles)
         return known
 
-    @staticmethod
-    def _values(article: NewArticle, now: datetime) -> dict[str, Any]:
-        return {
-            "url": article.url,
-            "canonical_url": article.canonical_url,
-            "publisher": article.publisher,
-            "domain": article.domain,
-            "title": article.title,
-            "published_at": article.published_at,
-            "updated_at": now,
-            "text_hash": article.fingerprint.text_hash,
-            "word_count": article.fingerprint.word_count,
-            "text": article.text,
-        }
-
-    def _insert_articles(self, articles: list[NewArticle], now: datetime) -> dict[str, int]:
-        if not articles:
-            return {}
-        rows = [self._values(article, now) | {"first_seen_at": now} for article in articles]
-        result = self._session.execute(insert(Article).returning(Article.url, Article.id), rows)
-        return {url: article_id for url, article_id in result}
-
-    def _update_articles(self, replaced: list[tuple[_Known, NewArticle]], now: datetime) -> None:
-        if replaced:
-            rows = [self._values(article, now) | {"id": old.id} for old, article in replaced]
-            self._session.execute(update(Article), rows)
-
-    def _replace_signatures(
-        self,
-        created_ids: dict[str, int],
-        changed: list[tuple[_Known, NewArticle]],
-        chosen: dict[str, NewArticle],
+    def _update_articles(
+        self, batch: ArticleBatch, replaced: list[tuple[_Known, int]], now: datetime
     ) -> None:
+        if not replaced:
+            return
+        rows = [
+            {
+                "id": old.id,
+                "url": batch.urls[i],
+                "canonical_url": batch.canonical_urls[i],
+                "publisher": batch.publishers[i],
+                "domain": batch.domains[i],
+                "title": batch.titles[i],
+                "published_at": batch.published_at[i],
+                "updated_at": now,
+                "text_hash": batch.text_hashes[i],
+                "word_count": batch.word_counts[i],
+                "text": batch.texts[i],
+            }
+            for old, i in replaced
+        ]
+        self._session.execute(update(Article), rows)
+
+    def _replace_signatures(self, batch: ArticleBatch, changed: list[tuple[_Known, int]]) -> None:
         for chunk in _chunks([old.id for old, _ in changed]):
             self._session.execute(
                 delete(Signature).where(Signature.article_id.in_(chunk)),
                 execution_options={"synchronize_session": False},
             )
-        rows = [
-            {"article_id": article_id, "signature": chosen[url].fingerprint.signature_bytes()}
-            for url, article_id in created_ids.items()
-        ]
-        rows += [
-            {"article_id": old.id, "signature": article.fingerprint.signature_bytes()}
-            for old, article in changed
-        ]
-        if rows:
-            self._session.execute(insert(Signature), rows)
+        insert_signatures(
+            self._session, [(old.id, batch.signatures[i], batch.shingles[i]) for old, i in changed]
+        )
 
     def candidates(self, fingerprint: Fingerprint, limit: int) -> list[Candidate]:
         """Articles sharing a band key or the exact normalized text, most shared bands first (one query)."""
         check_fingerprint_scheme(fingerprint.scheme_id, self._scheme, what="the query")
         self._confirm_scheme()
         return find_candidates(self._session, fingerprint, limit)
+
+    def shingles_many(self, article_ids: Sequence[int]) -> dict[int, ShingledText]:
+        """Text hash and compact shingles of several articles; those stored without shingles are absent."""
+        found: dict[int, ShingledText] = {}
+        for chunk in _chunks(list(dict.fromkeys(article_ids))):
+            statement = (
+                select(Signature.article_id, Article.text_hash, Signature.shingles)
+                .join(Article, Article.id == Signature.article_id)
+                .where(Signature.article_id.in_(chunk))
+            )
+            for article_id, text_hash, data in self._session.execute(statement):
+                if data is not None:
+                    found[article_id] = ShingledText(text_hash, shingles_from_bytes(data))
+        return found
 
     def get(self, article_id: int) -> StoredArticle | None:
         """One article by id."""
