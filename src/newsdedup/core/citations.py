@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from courlan import normalize_url
@@ -86,6 +87,7 @@ def url_key(url: str | None) -> str | None:
     return f"{host.removeprefix('www.')}{path}{query}"
 
 
+@lru_cache(maxsize=8192)
 def domain_of(url: str | None) -> str | None:
     """The host of ``url`` without a leading ``www.``, lower-case; None when there is none."""
     if not url:

@@ -7,6 +7,7 @@ more article than its copy: only the extra words that are not furniture say whic
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["furniture_words"]
 
@@ -33,8 +34,10 @@ def _is_furniture(line: str, words: int) -> bool:
     return 0 < words <= _SHORT_LINE_WORDS and not line.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
+@lru_cache(maxsize=2048)
 def furniture_words(text: str) -> int:
-    """Words of ``text`` on lines that look like site furniture rather than article prose."""
+    """Words of ``text`` on lines that look like site furniture rather than article prose (remembered for
+    the last texts asked about: a stored article is often a candidate of many queries)."""
     total = 0
     for line in text.splitlines():
         words = len(_WORD.findall(line))

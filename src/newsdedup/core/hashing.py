@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 _U32 = np.uint32
@@ -30,10 +32,14 @@ def fmix64(values: np.ndarray) -> np.ndarray:
     return h
 
 
+@lru_cache(maxsize=16)
 def position_multipliers(count: int) -> np.ndarray:
-    """Odd 64-bit multipliers spanning the full width, one per position in an n-gram or band."""
+    """Odd 64-bit multipliers spanning the full width, one per position in an n-gram or band (read-only,
+    made once per count: a generator costs more than signing a query)."""
     generator = np.random.Generator(np.random.PCG64(0x6E657773))
-    return generator.integers(0, 1 << 63, size=count, dtype=np.uint64) * _U64(2) + _U64(1)
+    multipliers = generator.integers(0, 1 << 63, size=count, dtype=np.uint64) * _U64(2) + _U64(1)
+    multipliers.flags.writeable = False
+    return multipliers
 
 
 _WORD_SEED = _U64(0x243F6A8885A308D3)

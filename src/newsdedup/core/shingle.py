@@ -8,7 +8,6 @@ instead of hashing every n-gram string.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -32,6 +31,9 @@ def batch_word_hashes(buffers: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]
     """
     if not buffers:
         return _EMPTY, np.empty(0, dtype=np.int64)
+    if len(buffers) == 1:
+        hashes, starts = word_hashes_of(buffers[0])
+        return hashes, np.array([starts.shape[0]], dtype=np.int64)
     sizes = np.fromiter(map(len, buffers), dtype=np.int64, count=len(buffers)) + 1
     # Texts hashed together, about _CHUNK_BYTES at a time: the per-byte arrays stay in cache.
     cuts = np.searchsorted(np.cumsum(sizes), np.arange(_CHUNK_BYTES, int(sizes.sum()), _CHUNK_BYTES))
@@ -51,11 +53,6 @@ def batch_word_hashes(buffers: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]
     return np.concatenate(hash_parts), np.concatenate(count_parts)
 
 
-@lru_cache(maxsize=8)
-def _multipliers(size: int) -> np.ndarray:
-    return position_multipliers(size)
-
-
 def ngram_hashes(hashes: np.ndarray, size: int) -> np.ndarray:
     """The hash of every word n-gram, in order of position (duplicates kept).
 
@@ -65,7 +62,7 @@ def ngram_hashes(hashes: np.ndarray, size: int) -> np.ndarray:
     if count == 0:
         return _EMPTY
     width = min(size, count)
-    multipliers = _multipliers(size)
+    multipliers = position_multipliers(size)
     combined = hashes[: count - width + 1] * multipliers[0]
     for offset in range(1, width):
         combined += hashes[offset : count - width + 1 + offset] * multipliers[offset]
@@ -103,7 +100,7 @@ def shingle_sets_of(hashes: np.ndarray, counts: np.ndarray, size: int) -> list[n
     total = hashes.shape[0]
     combined = _EMPTY
     if total >= size:
-        multipliers = _multipliers(size)
+        multipliers = position_multipliers(size)
         combined = hashes[: total - size + 1] * multipliers[0]
         for offset in range(1, size):
             combined += hashes[offset : total - size + 1 + offset] * multipliers[offset]
