@@ -96,6 +96,13 @@ class StoredArticle:
     published_at: datetime | None = None
 
 
+BUCKET_READ_LIMIT = 256
+"""Articles a query reads per band key. A key held by more (a stock phrase, a template, a story
+reprinted everywhere) counts for its first 256 holders only, the earliest indexed: a query then reads at
+most 64 x 256 band rows whatever the index size, where an unbounded key could make it read tens of
+thousands. A true copy shares dozens of keys, most of them rare, so its original still ranks first."""
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An indexed article that may share text with a query."""
@@ -139,7 +146,8 @@ class ArticleIndex(Protocol):
         ...
 
     def candidates(self, fingerprint: Fingerprint, limit: int) -> list[Candidate]:
-        """Articles sharing a band key or the exact normalized text, most shared bands first."""
+        """Articles sharing a band key (the first `BUCKET_READ_LIMIT` of each key, by id) or the exact
+        normalized text, most shared bands first; ``limit`` of them."""
         ...
 
     def shingles_many(self, article_ids: Sequence[int]) -> dict[int, ShingledText]:

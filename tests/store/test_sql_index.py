@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -9,6 +10,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from newsdedup.core import SchemeError, SignatureScheme, fingerprint
+from newsdedup.ports import BUCKET_READ_LIMIT
+from newsdedup.store.memory import MemoryArticleIndex
 from newsdedup.store.meta import SchemeConfirmation, reset_index, stored_scheme
 from newsdedup.store.models import Article, LshBand, Signature
 from newsdedup.store.sql import SqlArticleIndex
@@ -250,3 +253,28 @@ def test_stats_and_empty_batches(session: Session, scheme: SignatureScheme, inde
     assert index.stats().articles == 1
     assert index.stats().band_rows == scheme.bands
     assert index.stats().scheme_id == scheme.id
+
+
+def test_a_band_key_held_by_many_articles_is_read_for_its_first_holders_only(
+    scheme: SignatureScheme, index: SqlArticleIndex
+) -> None:
+    """A stock key (held by more than BUCKET_READ_LIMIT articles) counts for its earliest holders only; a
+    copy sharing many keys still ranks first, and the SQL and in-memory stores agree."""
+    many = BUCKET_READ_LIMIT + 20
+    articles = []
+    for i in range(many):
+        new = article(f"https://stock.example/{i}", random_text(1000 + i), scheme)
+        keys = new.fingerprint.band_keys.copy()
+        keys[0] = 12345
+        articles.append(replace(new, fingerprint=replace(new.fingerprint, band_keys=keys)))
+    memory = MemoryArticleIndex(scheme)
+    ids = [outcome.id for outcome in index.upsert_many(articles)]
+    assert [outcome.id for outcome in memory.upsert_many(articles)] == list(range(1, many + 1))
+    newest = articles[-1].fingerprint
+
+    found = index.candidates(newest, limit=10 * many)
+
+    assert found == memory.candidates(newest, limit=10 * many)
+    assert (found[0].article_id, found[0].band_hits) == (ids[-1], scheme.bands - 1)
+    assert [candidate.article_id for candidate in found[1:]] == ids[:BUCKET_READ_LIMIT]
+    assert {candidate.band_hits for candidate in found[1:]} == {1}

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from newsdedup.core.fingerprint import Fingerprint, shingles_from_bytes
 from newsdedup.core.pairs import ShingledText
-from newsdedup.ports import Candidate
+from newsdedup.ports import BUCKET_READ_LIMIT, Candidate
 from newsdedup.store.bulk import copy_in
 
 COPY_THRESHOLD = 500
@@ -161,9 +161,10 @@ _WITH_SIDES = (
 _POSTGRESQL_CANDIDATES = text(
     _WITH_SIDES.format(
         ranked="SELECT article_id, sum(hit) AS hits, bool_or(same) AS same_text FROM ("
-        " SELECT b.article_id, 1 AS hit, false AS same FROM lsh_bands AS b"
-        " JOIN unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[])) AS q(band, key)"
-        " ON b.band = q.band AND b.key = q.key"
+        " SELECT b.article_id, 1 AS hit, false AS same"
+        " FROM unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[])) AS q(band, key)"
+        " CROSS JOIN LATERAL (SELECT article_id FROM lsh_bands"
+        "  WHERE band = q.band AND key = q.key ORDER BY article_id LIMIT :per_key) AS b"
         " UNION ALL"
         " SELECT id, 0, true FROM articles WHERE text_hash = :text_hash"
         f") AS u GROUP BY article_id {_RANKED} LIMIT :limit"
@@ -173,13 +174,17 @@ _POSTGRESQL_CANDIDATES = text(
 
 @lru_cache(maxsize=8)
 def _sqlite_candidates(bands: int) -> TextClause:
-    # An OR-chain of (band, key) pairs: each term is a primary-key lookup ("MULTI-INDEX OR").
-    # A row-value IN (VALUES ...) would scan the table instead.
-    terms = " OR ".join(f"(band = :b{i} AND key = :k{i})" for i in range(bands))
+    # One primary-key range per (band, key), each read up to :per_key rows, all in one statement.
+    # (A row-value IN (VALUES ...) would scan the table instead.)
+    terms = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT article_id FROM lsh_bands WHERE band = :b{i} AND key = :k{i}"
+        " ORDER BY article_id LIMIT :per_key)"
+        for i in range(bands)
+    )
     return text(
         _WITH_SIDES.format(
             ranked="SELECT article_id, sum(hit) AS hits, max(same) AS same_text FROM ("
-            f" SELECT article_id, 1 AS hit, 0 AS same FROM lsh_bands WHERE {terms}"
+            f" SELECT article_id, 1 AS hit, 0 AS same FROM ({terms})"
             " UNION ALL"
             " SELECT id, 0, 1 FROM articles WHERE text_hash = :text_hash"
             f") GROUP BY article_id {_RANKED} LIMIT :limit"
@@ -192,10 +197,14 @@ def _side(text_hash: int, shingles: bytes | None) -> ShingledText | None:
 
 
 def find_candidates(session: Session, fingerprint: Fingerprint, limit: int) -> list[Candidate]:
-    """Articles sharing a band key with ``fingerprint`` or its exact text hash, with their stored compact
-    shingles, in one statement."""
+    """Articles sharing a band key with ``fingerprint`` (up to `BUCKET_READ_LIMIT` per key) or its exact
+    text hash, with their stored compact shingles, in one statement."""
     keys: list[int] = fingerprint.band_keys.astype(np.int64, copy=False).tolist()
-    params: dict[str, Any] = {"text_hash": fingerprint.text_hash, "limit": max(limit, 0)}
+    params: dict[str, Any] = {
+        "text_hash": fingerprint.text_hash,
+        "limit": max(limit, 0),
+        "per_key": BUCKET_READ_LIMIT,
+    }
     if session.get_bind().dialect.name == "postgresql":
         statement = _POSTGRESQL_CANDIDATES
         params |= {"bands": list(range(len(keys))), "keys": keys}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
@@ -12,7 +13,7 @@ import numpy as np
 from newsdedup.core.fingerprint import Fingerprint
 from newsdedup.core.pairs import ShingledText
 from newsdedup.core.scheme import SignatureScheme
-from newsdedup.ports import Candidate, IndexStats, NewArticle, StoredArticle, UpsertOutcome
+from newsdedup.ports import BUCKET_READ_LIMIT, Candidate, IndexStats, NewArticle, StoredArticle, UpsertOutcome
 from newsdedup.store.batch import (
     check_articles,
     check_fingerprint_scheme,
@@ -109,7 +110,10 @@ class MemoryArticleIndex:
         check_fingerprint_scheme(fingerprint.scheme_id, self._scheme, what="the query")
         hits: Counter[int] = Counter()
         for band, key in enumerate(fingerprint.band_keys.tolist()):
-            hits.update(self._bands[band].get(key, ()))
+            members = self._bands[band].get(key, ())
+            hits.update(
+                heapq.nsmallest(BUCKET_READ_LIMIT, members) if len(members) > BUCKET_READ_LIMIT else members
+            )
         ranked = rank_candidates(hits, set(self._by_text_hash.get(fingerprint.text_hash, ())), limit)
         return [replace(candidate, side=self._shingles.get(candidate.article_id)) for candidate in ranked]
 
