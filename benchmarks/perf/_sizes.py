@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from newsdedup.core import VerifyConfig, default_scheme, fingerprint_many
 from newsdedup.core.pairs import ShingledText, worth_comparing
+from newsdedup.ports import BUCKET_READ_LIMIT
 from newsdedup.settings import get_settings
 from newsdedup.store.bands import find_candidates
 
@@ -37,14 +38,19 @@ def bytes_per_article(url: str) -> dict[str, float]:
 
 
 _SHARING = text(
-    "SELECT count(DISTINCT b.article_id) FROM lsh_bands AS b"
+    "SELECT count(DISTINCT b.article_id), count(*) FROM lsh_bands AS b"
     " JOIN unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[])) AS q(band, key)"
     " ON b.band = q.band AND b.key = q.key"
+)
+_READ = text(
+    "SELECT count(*) FROM unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[])) AS q(band, key)"
+    " CROSS JOIN LATERAL (SELECT 1 FROM lsh_bands WHERE band = q.band AND key = q.key LIMIT :per_key) AS b"
 )
 
 
 def candidate_counts(url: str, query_file: Path) -> str:
-    """Percentiles, over the queries, of the articles sharing at least one band key, of those kept
+    """Percentiles, over the queries, of the articles sharing at least one band key, of the band rows
+    matching the query's keys and of those the candidate statement reads (`BUCKET_READ_LIMIT`), of those kept
     (the `candidate_limit` most shared), and of those worth aligning (`worth_comparing`: the same text,
     or shingle containment >= `VerifyConfig.plausible`); only the last are aligned sentence by sentence."""
     scheme = default_scheme()
@@ -52,11 +58,15 @@ def candidate_counts(url: str, query_file: Path) -> str:
     config = VerifyConfig()
     bodies = [json.loads(line)["text"] for line in query_file.read_text().splitlines() if line.strip()]
     engine = _engine(url)
-    raw, kept, aligned = [], [], []
+    raw, rows, read, kept, aligned = [], [], [], [], []
     with Session(engine) as session:
         for print_ in fingerprint_many(bodies, scheme):
             keys = print_.band_keys.astype(np.int64).tolist()
-            raw.append(session.scalar(_SHARING, {"bands": list(range(len(keys))), "keys": keys}) or 0)
+            params = {"bands": list(range(len(keys))), "keys": keys, "per_key": BUCKET_READ_LIMIT}
+            sharing, matched = session.execute(_SHARING, params).one()
+            raw.append(sharing)
+            rows.append(matched)
+            read.append(session.scalar(_READ, params) or 0)
             candidates = find_candidates(session, print_, limit)
             kept.append(len(candidates))
             asked = ShingledText(print_.text_hash, print_.compact_shingles())
@@ -69,6 +79,8 @@ def candidate_counts(url: str, query_file: Path) -> str:
         return ", ".join(f"p{p} {np.percentile(np.array(values), p):.0f}" for p in pct)
 
     return (
-        f"sharing >= 1 band: {spread(raw)}; kept (candidate_limit={limit}): {spread(kept)}; "
+        f"sharing >= 1 band: {spread(raw)}; band rows matching: {spread(rows)}; "
+        f"band rows read (<= {BUCKET_READ_LIMIT} per key): {spread(read)}; "
+        f"kept (candidate_limit={limit}): {spread(kept)}; "
         f"worth aligning: {spread(aligned)}"
     )

@@ -31,6 +31,7 @@ from newsdedup.extract import ExtractionError, extract_article
 from newsdedup.ingest import entries_of, index_entries, worker_pool
 from newsdedup.io.readers import InputError, read_raw
 from newsdedup.settings import get_settings
+from newsdedup.store.bulk import refresh_planner_statistics
 from newsdedup.store.db import create_engine_for, transaction, upgrade_database
 from newsdedup.store.provenance import SqlProvenance
 from newsdedup.store.sql import SqlArticleIndex
@@ -117,6 +118,9 @@ def index(
                 ):
                     stored += count
                     progress.update(task, advance=count)
+            if stored:
+                with transaction(sessions) as session:
+                    refresh_planner_statistics(session)
         except InputError as error:
             raise _usage_error(str(error)) from None
         finally:

@@ -156,3 +156,25 @@ def test_a_file_that_is_not_jsonl_is_given_up_on_and_other_formats_still_load(
     assert "this is not a JSONL file" in " ".join(result.output.split())
     assert _reported_lines(result.output, garbage)[:20] == list(range(1, 21))
     assert set(_stored_urls(env)) == {f"https://paper.example/c{i}" for i in range(3)}
+
+
+def test_postgresql_tables_are_analyzed_after_a_load(env: str, tmp_path: Path) -> None:
+    """The planner gets statistics at once (autovacuum may be late, or off); SQLite is left as it is."""
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(_line(i, text) + "\n" for i, text in enumerate(make_texts(5, seed=4))))
+
+    result = runner.invoke(app, ["index", "--workers", "1", str(source)])
+
+    assert result.exit_code == 0, result.output
+    engine = create_engine_for(env)
+    try:
+        with engine.connect() as connection:
+            if engine.dialect.name == "postgresql":
+                analyzed = connection.exec_driver_sql(
+                    "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL"
+                ).scalars()
+                assert {"articles", "signatures", "lsh_bands"} <= set(analyzed)
+            else:
+                assert connection.exec_driver_sql("SELECT count(*) FROM articles").scalar_one() == 5
+    finally:
+        engine.dispose()

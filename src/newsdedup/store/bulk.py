@@ -312,6 +312,15 @@ BULK_CACHE_KIB = 128 * 1024
 """SQLite page cache for a bulk load's connection (taken as needed): band-key inserts touch many pages."""
 
 
+def refresh_planner_statistics(session: Session) -> None:
+    """After a bulk load into PostgreSQL, ``ANALYZE`` the index tables (a few seconds, sampled), so the
+    planner knows their sizes before autovacuum gets to them: without statistics it plans the candidate
+    lookup as if the tables were empty. SQLite keeps its plans; nothing is done there."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("ANALYZE articles, signatures, lsh_bands")
+
+
 def tune_for_bulk_load(session: Session) -> None:
     """Ready the session's connection for a long run of large batches (SQLite: a bigger page cache)."""
     connection = session.connection()
