@@ -303,6 +303,9 @@ class Detector:
         worth = [i for i, keep in zip(present, verdicts, strict=True) if keep]
         found = self.index.get_many(worth)
         articles = [found[i] for i in worth if i in found]
+        if not articles:
+            # Nothing shares enough text to be verified: no registry lookup, no facts to gather.
+            return MatchReport(None, [], candidates_checked=len(candidates))
         finder = self.finder
         finder.prepare([query.url, *(article.url for article in articles)], [query.publisher])
         query_facts = finder.for_query(
