@@ -29,9 +29,10 @@ TIME_RATIO_TARGET = 2.0
 DESIGN = """
 ## How detection works (what these numbers measure)
 
-**Candidates.** The default `SignatureScheme`: word 3-grams (xxh64), 128 datasketch-identical affine
-permutations, 64 bands x 2 rows: 64 band rows per article, one (band, key, article_id) row each, one
-lookup statement per query. A pair is a candidate with probability 1-(1-J^2)^64: 0.93 at Jaccard 0.2,
+**Candidates.** The default `SignatureScheme`: word 3-grams (words hashed with `mix64`), 128
+datasketch-identical affine permutations, 64 bands x 2 rows: 64 band rows per article, one (band, key,
+article_id) row each, one lookup statement per query, reading at most 256 articles per band key
+(`BUCKET_READ_LIMIT`, the earliest indexed). A pair is a candidate with probability 1-(1-J^2)^64: 0.93 at Jaccard 0.2,
 0.998 at 0.3, so reworded copies (3-gram Jaccard 0.25-0.5 for spun, round-trip and rewritten copies
 here) and excerpts (0.2-0.4) are found, while topical neighbours (Lee pairs: 3-gram Jaccard <= 0.04;
 BASIL same-event pairs: median 0.02) rarely collide (candidates per query below). Two rows per band,
