@@ -165,10 +165,12 @@ clusters against the generator's truth. The peer is datasketch `MinHashLSH` (thr
 Where the local engine's time goes: "reading" is parsing and fingerprinting in the worker processes;
 "verifying" is the shared pair decision (`newsdedup.core.pairs.verify_pair`, exact overlap then passage
 alignment), which is most of the cost beyond fingerprinting. Memory is bounded by the number of
-articles, not by text size: 64 band keys and a few hashes (about 0.6 KB an article) stay in memory,
-texts and shingles are spilled to a temporary file. The lost precision comes from excerpt pages of
-different stories that share only their site furniture (cookie banner, menus, related links), which the
-verify step accepts; both engines agree on every row, as `tests/batch` asserts.
+articles, not by text size: 64 band keys and a few hashes (about 0.6 KB an article) stay in memory;
+each worker spills the texts and shingles it prepares to a temporary file of its own, and candidate
+pairs are spooled to a scratch file band by band, then counted with one sort. The lost precision comes
+from excerpt pages of different stories that share only their site furniture (cookie banner, menus,
+related links), which the verify step accepts; both engines agree on every row, as `tests/batch`
+asserts.
 """
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -77,18 +77,7 @@ def _spilled(prepared: PreparedBatch, spill_dir: str) -> SpilledBatch:
         _writer = SpillWriter(os.path.join(spill_dir, f"worker-{os.getpid()}.spill"))
     block, lengths = encode_entries(prepared.urls, prepared.payloads, prepared.shingles)
     offset = _writer.write(block)
-    columns = PreparedBatch(
-        positions=prepared.positions,
-        url_keys=prepared.url_keys,
-        text_hashes=prepared.text_hashes,
-        word_counts=prepared.word_counts,
-        published=prepared.published,
-        first_seen=prepared.first_seen,
-        band_keys=prepared.band_keys,
-        urls=[],
-        payloads=[],
-        shingles=[],
-    )
+    columns = replace(prepared, urls=[], payloads=[], shingles=[])
     return SpilledBatch(columns, len(prepared), _writer.path, offset, lengths)
 
 
