@@ -32,11 +32,12 @@ DESIGN = """
 **Candidates.** The default `SignatureScheme`: word 3-grams (words hashed with `mix64`), 128
 datasketch-identical affine permutations, 64 bands x 2 rows: 64 band rows per article, one (band, key,
 article_id) row each, one lookup statement per query, reading at most 256 articles per band key
-(`BUCKET_READ_LIMIT`, the earliest indexed). A pair is a candidate with probability 1-(1-J^2)^64: 0.93 at Jaccard 0.2,
-0.998 at 0.3, so reworded copies (3-gram Jaccard 0.25-0.5 for spun, round-trip and rewritten copies
-here) and excerpts (0.2-0.4) are found, while topical neighbours (Lee pairs: 3-gram Jaccard <= 0.04;
-BASIL same-event pairs: median 0.02) rarely collide (candidates per query below). Two rows per band,
-not one, keep common phrases from flooding: at Jaccard 0.01 the chance is 0.6%, not 47%.
+(`BUCKET_READ_LIMIT`, the earliest indexed). A pair is a candidate with probability 1-(1-J^2)^64:
+0.93 at Jaccard 0.2, 0.998 at 0.3, so reworded copies (3-gram Jaccard 0.25-0.5 for spun, round-trip
+and rewritten copies here) and excerpts (0.2-0.4) are found, while topical neighbours (Lee pairs:
+3-gram Jaccard <= 0.04; BASIL same-event pairs: median 0.02) rarely collide (candidates per query
+below). Two rows per band, not one, keep common phrases from flooding: at Jaccard 0.01 the chance is
+0.6%, not 47%.
 
 **Verification** (`newsdedup.core.pairs.compare_pair`, shared by the API and the batch engines):
 1. the exact shingle overlap of the pair; below 0.1 containment either way the pair is rejected cheaply;
