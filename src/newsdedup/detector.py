@@ -295,7 +295,8 @@ class Detector:
         candidates = self.index.candidates(print_, self.candidate_limit)
         cites = cited_sources(query.text)
         listed = [candidate.article_id for candidate in candidates if candidate.article_id != own_id]
-        listed += [i for i in self._cited_articles(cites) if i not in set(listed) and i != own_id]
+        seen = {*listed, own_id}
+        listed += [i for i in self._cited_articles(cites) if i not in seen]
         asked_side = ShingledText(print_.text_hash, print_.compact_shingles())
         sides = self._sides(listed, candidates=candidates)
         present = [i for i in listed if i in sides]

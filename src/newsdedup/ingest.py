@@ -13,10 +13,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,7 +25,7 @@ from newsdedup.detector import ArticleInput
 from newsdedup.extract import ExtractionError, extract_article
 from newsdedup.io.readers import RawLine
 from newsdedup.io.records import ArticleRecord, RecordError
-from newsdedup.iterutil import batched
+from newsdedup.iterutil import batched, in_order
 from newsdedup.ports import NewArticle
 from newsdedup.store.bulk import ArticleBatch, tune_for_bulk_load
 from newsdedup.store.db import transaction
@@ -40,6 +39,14 @@ Entry = ArticleRecord | RawLine | RecordError
 def default_workers() -> int:
     """One preparing process per core."""
     return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparingPool:
+    """Worker processes that `prepare` chunks, and how many there are."""
+
+    executor: Executor
+    workers: int
 
 
 def as_input(record: ArticleRecord) -> ArticleInput:
@@ -97,7 +104,7 @@ def prepare(entries: Sequence[Entry], scheme: SignatureScheme) -> Prepared:
 
 
 @contextmanager
-def worker_pool(workers: int | None = None) -> Iterator[Executor | None]:
+def worker_pool(workers: int | None = None) -> Iterator[PreparingPool | None]:
     """Processes that `prepare` chunks (None for ``workers`` = 1: then this process does it).
 
     Open it before any database connection or thread exists: on Linux the workers are forked (no
@@ -111,7 +118,7 @@ def worker_pool(workers: int | None = None) -> Iterator[Executor | None]:
     with ProcessPoolExecutor(count, mp_context=context) as pool:
         for future in [pool.submit(os.getpid) for _ in range(count)]:
             future.result()
-        yield pool
+        yield PreparingPool(pool, count)
 
 
 def entries_of(
@@ -144,7 +151,7 @@ def index_entries(
     sessions: sessionmaker[Session],
     scheme: SignatureScheme,
     *,
-    pool: Executor | None,
+    pool: PreparingPool | None,
     batch_size: int = 1000,
     on_error: Callable[[str], None],
     stop_at_error: bool = False,
@@ -170,27 +177,13 @@ def index_entries(
         return store(sessions, scheme, batch), False
 
     if pool is None:
-        for chunk in chunks:
-            count, stopped = finish(prepare(chunk, scheme))
+        prepared: Generator[Prepared, None, None] = (prepare(chunk, scheme) for chunk in chunks)
+    else:
+        executor = pool.executor
+        prepared = in_order(lambda chunk: executor.submit(prepare, chunk, scheme), chunks, pool.workers + 2)
+    with closing(prepared):  # a stop cancels the chunks still pending
+        for ready in prepared:
+            count, stopped = finish(ready)
             yield count
             if stopped:
                 return
-        return
-    ahead = getattr(pool, "_max_workers", default_workers()) + 1
-    pending: deque[Future[Prepared]] = deque()
-    try:
-        for chunk in chunks:
-            pending.append(pool.submit(prepare, chunk, scheme))
-            if len(pending) > ahead:
-                count, stopped = finish(pending.popleft().result())
-                yield count
-                if stopped:
-                    return
-        while pending:
-            count, stopped = finish(pending.popleft().result())
-            yield count
-            if stopped:
-                return
-    finally:
-        for future in pending:
-            future.cancel()

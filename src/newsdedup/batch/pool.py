@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import signal
-from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import Any, TypeVar
 
 from newsdedup.batch.workers import init_worker
+from newsdedup.iterutil import in_order
 
 __all__ = ["WorkerPool"]
 
@@ -35,13 +35,7 @@ class WorkerPool:
 
     def map(self, function: Callable[..., T], tasks: Iterator[tuple[Any, ...]]) -> Iterator[T]:
         """Results of ``function`` on each task's arguments, in order, with at most `limit` pending."""
-        pending: deque[Future[T]] = deque()
-        for arguments in tasks:
-            pending.append(self.submit(function, arguments))
-            while len(pending) >= self.limit:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        return in_order(lambda arguments: self.submit(function, arguments), tasks, self.limit)
 
     def close(self) -> None:
         """Cancel what has not started, wait for what has."""

@@ -17,7 +17,7 @@ import numpy as np
 from newsdedup.core.align import EMPTY_ALIGNMENT, Alignment, Passage, align
 from newsdedup.core.facts import NO_FACTS
 from newsdedup.core.sentences import Text, analyse
-from newsdedup.core.verify import Overlap, VerifyConfig, overlap
+from newsdedup.core.verify import Overlap, VerifyConfig, check_same_kind, overlap
 
 __all__ = [
     "PairVerdict",
@@ -112,8 +112,7 @@ def worth_comparing_many(query: Shingled, matches: Sequence[Shingled], config: V
         return []
     sizes = np.array([match.shingles.size for match in matches])
     pooled = np.concatenate([match.shingles for match in matches])
-    if pooled.dtype != query.shingles.dtype:
-        raise ValueError(f"shingles of two kinds cannot be compared: {query.shingles.dtype}, {pooled.dtype}")
+    check_same_kind(query.shingles, pooled)
     known = query.shingles
     if known.size and pooled.size:
         found = known[np.minimum(np.searchsorted(known, pooled), known.size - 1)] == pooled

@@ -84,13 +84,18 @@ class VerifyConfig:
         return self.holds_enough(overlap, alignment) and self.facts_agree(alignment)
 
 
-def overlap(query: np.ndarray, match: np.ndarray) -> Overlap:
-    """Exact overlap of two sorted unique shingle arrays of one kind (uint64, or both compact uint32)."""
+def check_same_kind(query: np.ndarray, match: np.ndarray) -> None:
+    """Refuse to compare full (uint64) shingles with compact (uint32) ones: they never match."""
     if query.dtype != match.dtype:
         raise ValueError(
             f"shingles of two kinds cannot be compared ({query.dtype} and {match.dtype}): "
             "make both compact with newsdedup.core.fingerprint.compact_shingles"
         )
+
+
+def overlap(query: np.ndarray, match: np.ndarray) -> Overlap:
+    """Exact overlap of two sorted unique shingle arrays of one kind (uint64, or both compact uint32)."""
+    check_same_kind(query, match)
     if query.size == 0 or match.size == 0:
         return Overlap(0.0, 0.0, 0.0, 0)
     shared = int(np.intersect1d(query, match, assume_unique=True).size)

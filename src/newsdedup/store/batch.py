@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from newsdedup.core.scheme import SchemeError, SignatureScheme
 from newsdedup.ports import Candidate, NewArticle, UpsertOutcome
@@ -12,11 +13,16 @@ def check_articles(articles: Sequence[NewArticle], scheme: SignatureScheme) -> N
     """Refuse articles fingerprinted under another scheme or carrying a naive ``published_at``."""
     for article in articles:
         check_fingerprint_scheme(article.fingerprint.scheme_id, scheme, what=f"article {article.url!r}")
-        if article.published_at is not None and article.published_at.tzinfo is None:
-            raise ValueError(
-                f"article {article.url!r} has a naive published_at ({article.published_at.isoformat()}); "
-                "give it a timezone, e.g. published_at.replace(tzinfo=UTC) if it is UTC"
-            )
+        check_published_at(article.url, article.published_at)
+
+
+def check_published_at(url: str, published_at: datetime | None) -> None:
+    """Refuse a naive ``published_at``: the store keeps UTC and cannot guess the timezone."""
+    if published_at is not None and published_at.tzinfo is None:
+        raise ValueError(
+            f"article {url!r} has a naive published_at ({published_at.isoformat()}); "
+            "give it a timezone, e.g. published_at.replace(tzinfo=UTC) if it is UTC"
+        )
 
 
 def check_fingerprint_scheme(scheme_id: str, scheme: SignatureScheme, *, what: str) -> None:
@@ -29,24 +35,24 @@ def check_fingerprint_scheme(scheme_id: str, scheme: SignatureScheme, *, what: s
         )
 
 
-def last_wins(articles: Sequence[NewArticle]) -> dict[str, NewArticle]:
-    """One article per url, the last one given, in order of each url's first appearance."""
-    chosen: dict[str, NewArticle] = {}
-    for article in articles:
-        chosen[article.url] = article
+def last_wins(urls: Sequence[str]) -> dict[str, int]:
+    """Each url's last position among ``urls``, in order of the url's first appearance: a url given twice
+    in one batch is stored in its last version."""
+    chosen: dict[str, int] = {}
+    for position, url in enumerate(urls):
+        chosen[url] = position
     return chosen
 
 
 def sequential_outcomes(
-    articles: Sequence[NewArticle], ids: Mapping[str, int], known_before: set[str]
+    urls: Sequence[str], ids: Mapping[str, int], known_before: set[str]
 ) -> list[UpsertOutcome]:
-    """One outcome per input, as if stored one by one: a url's first new occurrence is the creation."""
+    """One outcome per input url, as if stored one by one: a url's first new occurrence is the creation."""
     seen: set[str] = set()
     outcomes = []
-    for article in articles:
-        created = article.url not in known_before and article.url not in seen
-        seen.add(article.url)
-        outcomes.append(UpsertOutcome(id=ids[article.url], created=created))
+    for url in urls:
+        outcomes.append(UpsertOutcome(id=ids[url], created=url not in known_before and url not in seen))
+        seen.add(url)
     return outcomes
 
 

@@ -11,7 +11,7 @@ holds the write lock, so no other writer takes the same ids) and inserts with pr
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator, Mapping, Sequence, Sized
+from collections.abc import Iterator, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from newsdedup.core.fingerprint import Fingerprint, shingles_to_bytes
 from newsdedup.core.scheme import SignatureScheme
-from newsdedup.ports import NewArticle, UpsertOutcome
-from newsdedup.store.batch import check_fingerprint_scheme
+from newsdedup.ports import ArticleFields, NewArticle
+from newsdedup.store.batch import check_fingerprint_scheme, check_published_at
 from newsdedup.store.models import Article
 
 _ARTICLE_COLUMNS = (
@@ -137,46 +137,17 @@ class ArticleBatch:
         if any(len(column) != len(self) for column in columns):
             raise ValueError("an ArticleBatch needs every column of the same length")
         for url, moment in zip(self.urls, self.published_at, strict=True):
-            if moment is not None and moment.tzinfo is None:
-                raise ValueError(
-                    f"article {url!r} has a naive published_at ({moment.isoformat()}); "
-                    "give it a timezone, e.g. published_at.replace(tzinfo=UTC) if it is UTC"
-                )
-
-    def last_wins(self) -> dict[str, int]:
-        """Each url's last position, in order of the url's first appearance."""
-        chosen: dict[str, int] = {}
-        for position, url in enumerate(self.urls):
-            chosen[url] = position
-        return chosen
-
-    def outcomes(self, ids: Mapping[str, int], known_before: set[str]) -> list[UpsertOutcome]:
-        """One outcome per article, as if stored one by one: a url's first new occurrence is the creation."""
-        seen: set[str] = set()
-        outcomes = []
-        for url in self.urls:
-            outcomes.append(UpsertOutcome(id=ids[url], created=url not in known_before and url not in seen))
-            seen.add(url)
-        return outcomes
+            check_published_at(url, moment)
 
 
-class NewArticleFields(Protocol):
-    """What `ArticleBatch.build` reads of each article (a `NewArticle` has it all)."""
+class NewArticleFields(ArticleFields, Protocol):
+    """What `ArticleBatch.build` reads of each article: its fields and its domain (a `NewArticle` has
+    them all)."""
 
     @property
-    def url(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def title(self) -> str | None: ...
-    @property
-    def publisher(self) -> str | None: ...
-    @property
-    def domain(self) -> str | None: ...
-    @property
-    def canonical_url(self) -> str | None: ...
-    @property
-    def published_at(self) -> datetime | None: ...
+    def domain(self) -> str | None:
+        """The host of its url, as the store keeps it."""
+        ...
 
 
 def _is_psycopg(connection: Connection) -> bool:

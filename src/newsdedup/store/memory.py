@@ -58,9 +58,10 @@ class MemoryArticleIndex:
             self._scheme_recorded = True
         known_before = {article.url for article in articles if article.url in self._by_url}
         now = self._clock()
-        for article in last_wins(articles).values():
-            self._store(article, now)
-        return sequential_outcomes(articles, self._by_url, known_before)
+        urls = [article.url for article in articles]
+        for position in last_wins(urls).values():
+            self._store(articles[position], now)
+        return sequential_outcomes(urls, self._by_url, known_before)
 
     def _store(self, article: NewArticle, now: datetime) -> None:
         existing_id = self._by_url.get(article.url)

@@ -24,7 +24,7 @@ from newsdedup.core.pairs import ShingledText
 from newsdedup.core.scheme import SignatureScheme
 from newsdedup.ports import Candidate, IndexStats, NewArticle, StoredArticle, UpsertOutcome
 from newsdedup.store.bands import BandRows, delete_band_rows, find_candidates, insert_band_rows
-from newsdedup.store.batch import check_articles, check_fingerprint_scheme
+from newsdedup.store.batch import check_articles, check_fingerprint_scheme, last_wins, sequential_outcomes
 from newsdedup.store.bulk import ArticleBatch, insert_articles, insert_signatures, reserve_article_ids
 from newsdedup.store.meta import SchemeConfirmation, ensure_scheme, stored_scheme
 from newsdedup.store.models import Article, LshBand, Signature
@@ -141,7 +141,7 @@ class SqlArticleIndex:
             return []
         batch.check(self._scheme)
         ensure_scheme(self._session, self._scheme)
-        chosen = batch.last_wins()
+        chosen = last_wins(batch.urls)
         known = self._lookup(list(chosen))
         now = self._clock()
 
@@ -168,7 +168,7 @@ class SqlArticleIndex:
 
         ids = dict(zip((batch.urls[position] for position in new), new_ids, strict=True))
         ids |= {url: old.id for url, old in known.items()}
-        return batch.outcomes(ids, set(known))
+        return sequential_outcomes(batch.urls, ids, set(known))
 
     def _lookup(self, urls: list[str]) -> dict[str, _Known]:
         known: dict[str, _Known] = {}
