@@ -161,7 +161,8 @@ def read_records(
     """
     files = expand_paths(paths)
     counts = stats if stats is not None else ReadStats()
-    return _read_all(files, on_error, counts, max_record_bytes, stdin)
+    records = _read_all(files, on_error, counts, max_record_bytes, stdin, raw=False)
+    return cast(Iterator[ArticleRecord], records)
 
 
 def read_raw(
@@ -180,7 +181,7 @@ def read_raw(
     """
     files = expand_paths(paths)
     counts = stats if stats is not None else ReadStats()
-    return _read_all_raw(files, on_error, counts, max_record_bytes, stdin)
+    return _read_all(files, on_error, counts, max_record_bytes, stdin, raw=True)
 
 
 def _read_all(
@@ -189,19 +190,8 @@ def _read_all(
     stats: ReadStats,
     max_record_bytes: int,
     stdin: IO[bytes] | None,
-) -> Iterator[ArticleRecord]:
-    for path in files:
-        yield from read_file(
-            path, on_error=on_error, stats=stats, max_record_bytes=max_record_bytes, stdin=stdin
-        )
-
-
-def _read_all_raw(
-    files: Sequence[str],
-    on_error: Callable[[RecordError], None],
-    stats: ReadStats,
-    max_record_bytes: int,
-    stdin: IO[bytes] | None,
+    *,
+    raw: bool,
 ) -> Iterator[ArticleRecord | RawLine]:
     for path in files:
         file_format = input_format(path)
@@ -214,7 +204,7 @@ def _read_all_raw(
             counts=stats,
             max_record_bytes=max_record_bytes,
             stdin=stdin,
-            raw=True,
+            raw=raw,
         )
 
 
