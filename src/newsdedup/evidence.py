@@ -16,7 +16,6 @@ from courlan import extract_domain
 
 from newsdedup.core.attribute import Facts
 from newsdedup.core.citations import Citations, cited_sources, domain_of, name_key
-from newsdedup.core.furniture import furniture_words
 from newsdedup.ports import Provenance, PublisherInfo, RecordedMatch, StoredArticle
 
 __all__ = ["FactFinder", "NoProvenance", "QueryFacts", "site_name", "url_variants"]
@@ -123,7 +122,7 @@ class FactFinder:
             original_source=bool(registered and registered.original_source),
             cites=cites if cites is not None else cited_sources(text),
             words=len(text.split()),
-            furniture=furniture_words(text),
+            text=text,
         )
 
     def for_query(self, query: QueryFacts, cites: Citations | None = None) -> Facts:

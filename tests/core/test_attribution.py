@@ -6,6 +6,7 @@ from newsdedup.core import Facts, Relation, attribute
 from newsdedup.core.attribute import Reuse, Side, Signal
 from newsdedup.core.citations import cited_sources
 from newsdedup.core.verify import Overlap
+from tests.api.corpus import make_texts, wrap_in_furniture
 
 T0 = datetime(2021, 8, 9, 16, 7, tzinfo=UTC)
 SAME = Overlap(jaccard=0.9, query_in_match=0.95, match_in_query=0.95, shared=300)
@@ -68,9 +69,14 @@ def test_direction_of_reuse_outweighs_first_sight_but_not_publication_dates() ->
 
 
 def test_extra_site_furniture_is_not_mistaken_for_a_fuller_text() -> None:
-    wrapped = Facts(words=400, furniture=110)
-    original = Facts(words=300)
-    result = attribute(wrapped, original, Overlap(0.7, 0.72, 0.97, 290), same_text=False)
+    article = make_texts(1, seed=3)[0]
+    page = wrap_in_furniture(article)
+    wrapped = Facts(words=len(page.split()), text=page)
+    original = Facts(words=len(article.split()), text=article)
+    assert wrapped.furniture >= 60
+    assert original.furniture == 0
+    share = original.words / wrapped.words
+    result = attribute(wrapped, original, Overlap(share, share, 0.97, 290), same_text=False)
     assert not any(line.startswith("direction") for line in result.evidence)
 
 

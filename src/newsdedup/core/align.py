@@ -57,6 +57,10 @@ class Alignment:
         return max(self.passages, key=lambda p: p.query_end - p.query_start, default=None)
 
 
+MIN_OWN_WORDS = 20
+"""Shares of a text's own words (outside quotations and furniture) are taken of at least this many: a page
+that is nearly all furniture or quotation has too little of its own to say it was copied."""
+
 EMPTY_ALIGNMENT = Alignment((), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, NO_FACTS)
 
 
@@ -197,7 +201,9 @@ def _passages(query: Text, match: Text, groups: list[list[Node]]) -> list[Passag
 def _share(sentences: tuple[Sentence, ...], rows: list[int], total: int, original: bool) -> float:
     if not total:
         return 0.0
-    return sum(sentences[k].original_words if original else sentences[k].words for k in rows) / total
+    if original:
+        return sum(sentences[k].original_words for k in rows) / max(total, MIN_OWN_WORDS)
+    return sum(sentences[k].words for k in rows) / total
 
 
 def _rows(chain: list[Node], side: int) -> list[int]:
@@ -221,8 +227,8 @@ def _longest_run(query: Text, match: Text, chain: list[Node], verbatim: float) -
             best = max(best, (q, m))
         run = [node] if node[4] >= verbatim else []
     return (
-        best[0] / query.original_words if query.original_words else 0.0,
-        best[1] / match.original_words if match.original_words else 0.0,
+        best[0] / max(query.original_words, MIN_OWN_WORDS) if query.original_words else 0.0,
+        best[1] / max(match.original_words, MIN_OWN_WORDS) if match.original_words else 0.0,
     )
 
 

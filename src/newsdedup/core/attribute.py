@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from newsdedup.core.citations import NO_CITATIONS, Citations, url_key
+from newsdedup.core.furniture import furniture_words
 from newsdedup.core.verify import Overlap
 
 __all__ = ["Attribution", "Facts", "Relation", "Reuse", "Side", "Signal", "attribute"]
@@ -87,8 +88,13 @@ class Facts:
     """The sources its text gives (`citations.cited_sources`)."""
     words: int = 0
     """Words in its text (0: unknown)."""
-    furniture: int = 0
-    """Of those, words of site furniture (`furniture.furniture_words`)."""
+    text: str = field(default="", repr=False)
+    """Its text, for measures only some pairs need (`furniture`)."""
+
+    @property
+    def furniture(self) -> int:
+        """Of its words, those of site furniture (`furniture.furniture_words`; 0 when the text is unknown)."""
+        return furniture_words(self.text) if self.text else 0
 
 
 @dataclass(frozen=True, slots=True)

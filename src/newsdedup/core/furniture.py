@@ -1,46 +1,115 @@
-"""How many words of a text are site furniture (menus, cookie banners, share and copyright lines).
+"""Which lines or sentences of a text are site furniture (menus, banners, share and copyright lines, lists
+of headlines) rather than article prose.
 
-Used by attribution to tell a copy that adds furniture around an article from an original that has
-more article than its copy: only the extra words that are not furniture say which is the fuller text.
+Two uses: attribution tells a copy that adds furniture around an article from an original that has more
+article than its copy (only extra words that are not furniture say which is the fuller text), and
+alignment gives furniture no weight, so two pages of one copier site do not look copied from each other
+because they share its cookie banner, menus and headline lists.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["furniture_words"]
+__all__ = ["Piece", "furniture_flags", "furniture_words"]
 
 _WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _CUES = re.compile(
     r"""\b(?:cookies?|newsletter|subscribe|subscription|sign\s+up|log\s*in|sign\s+in|all\s+rights\s+reserved
-    |copyright|privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|advertisement|advertising
+    |copyright|privacy\s+(?:policy|settings|notice)|manage\s+(?:cookies|preferences|consent)
+    |reject\s+all|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|advertisement|advertising
     |share\s+(?:this|on)|follow\s+us|related\s+(?:articles|stories|posts|news)|read\s+more|most\s+read
     |trending|recommended\s+for\s+you|click\s+here|comments?\s+\(\d+\)|skip\s+to\s+content|accept\s+all
     |whatsapp|facebook|twitter|instagram|linkedin|telegram|tiktok|youtube)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+_CUE_WORDS_TEXT = """
+    cookie cookies newsletter subscribe subscription sign log login reserved copyright privacy terms
+    advertisement advertising share follow related read trending recommended click comment comments skip
+    accept manage reject whatsapp facebook twitter instagram linkedin telegram tiktok youtube
+"""
+_CUE_WORDS = frozenset(_CUE_WORDS_TEXT.split())
+"""One word of every `_CUES` phrase: a line without any of them cannot match, so is not searched."""
 _SEPARATORS = re.compile(r"[|•·»]")
+_ENDINGS = (".", "!", "?", '"', "”")
 _SHORT_LINE_WORDS = 4
+_BYLINE = re.compile(r"(?:by|published|updated|posted|last\s+updated)\b", re.IGNORECASE)
+_BYLINE_WORDS = 8
+"""A line this short that starts like a byline or a date line, without a sentence end, is furniture."""
 _CUE_LINE_WORDS = 30
 """Longer lines are prose even when they mention Facebook or a newsletter."""
+_HEADLINE_WORDS = 15
+"""A line of up to this many words, without a sentence end, beside another such line: a list of headlines."""
 
 
-def _is_furniture(line: str, words: int) -> bool:
-    if _SEPARATORS.search(line) and words <= 3 * (len(_SEPARATORS.findall(line)) + 1):
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A line or a sentence of a text, as `furniture_flags` judges it."""
+
+    text: str
+    words: Sequence[str]
+    whole_line: bool
+    """Alone on its line: a list of headlines is lines; a sentence inside a paragraph is not."""
+
+
+def _is_furniture(piece: Piece) -> bool:
+    text, words = piece.text, piece.words
+    count = len(words)
+    separators = len(_SEPARATORS.findall(text))
+    if separators and count <= 3 * (separators + 1):
         return True
-    if words <= _CUE_LINE_WORDS and _CUES.search(line):
+    if count <= _CUE_LINE_WORDS and (
+        "©" in text or (not _CUE_WORDS.isdisjoint(map(str.lower, words)) and _CUES.search(text))
+    ):
         return True
-    return 0 < words <= _SHORT_LINE_WORDS and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+    if text.rstrip().endswith(_ENDINGS):
+        return False
+    if count <= _BYLINE_WORDS and _BYLINE.match(text):
+        return True
+    if count <= _SHORT_LINE_WORDS:
+        return len(_NUMBER.findall(text)) < 2
+    commas = text.count(", ")
+    return piece.whole_line and commas >= 2 and count <= 3 * (commas + 1)
+
+
+def _headline_lines(piece: Piece) -> int:
+    """How many lines the piece has when it is whole lines that all read like headlines (short, no sentence
+    end, at most one number: a table row has more), else 0."""
+    if not piece.whole_line or not piece.words:
+        return 0
+    lines = [line for line in piece.text.splitlines() if line.strip()]
+    for line in lines:
+        numbers = len(_NUMBER.findall(line))
+        if len(_WORD.findall(line)) > _HEADLINE_WORDS or numbers > 1 or line.rstrip().endswith(_ENDINGS):
+            return 0
+    return len(lines)
+
+
+def furniture_flags(pieces: Sequence[Piece]) -> list[bool]:
+    """For each piece in order, whether it is furniture: a menu or a line of links (separators between a
+    few words), a line naming cookies, newsletters, sharing or rights (or with a ©), a few words without a
+    sentence end (a table row, with numbers, is not), a byline or date line, a list of tags (a line of a
+    few words between commas), or lines that read like headlines (more than one, or one beside other
+    furniture: a list of headlines, a related-stories box)."""
+    flags = [bool(piece.words) and _is_furniture(piece) for piece in pieces]
+    lines = [0 if flag else _headline_lines(piece) for piece, flag in zip(pieces, flags, strict=True)]
+    listed = [flag or count > 0 for flag, count in zip(flags, lines, strict=True)]
+    for index, count in enumerate(lines):
+        if count > 1:
+            flags[index] = True
+        elif count == 1:
+            before = index > 0 and listed[index - 1]
+            flags[index] = before or (index + 1 < len(pieces) and listed[index + 1])
+    return flags
 
 
 @lru_cache(maxsize=2048)
 def furniture_words(text: str) -> int:
-    """Words of ``text`` on lines that look like site furniture rather than article prose (remembered for
-    the last texts asked about: a stored article is often a candidate of many queries)."""
-    total = 0
-    for line in text.splitlines():
-        words = len(_WORD.findall(line))
-        if words and _is_furniture(line, words):
-            total += words
-    return total
+    """Words of ``text`` on lines that are furniture (`furniture_flags`); remembered for the last texts
+    asked about, as a stored article is often a candidate of many queries."""
+    pieces = [Piece(line, _WORD.findall(line), True) for line in text.splitlines() if line.strip()]
+    return sum(len(piece.words) for piece, flag in zip(pieces, furniture_flags(pieces), strict=True) if flag)

@@ -14,6 +14,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from newsdedup.core.furniture import Piece, furniture_flags
 from newsdedup.core.lexical import CAPITALIZED, CONTENT, NUMBER, TOKEN, quote_spans, word_info, words
 from newsdedup.core.shingle import sorted_unique
 
@@ -36,6 +37,9 @@ MAX_SENTENCE_TOKENS = 48
 _PIECE = 32
 _LONG_CHARS = 200
 _SHORT_LINE = 40
+_UNWRAPPED = 0.6
+"""A line this much shorter than the text's longest ends where it does (a heading, a list item), even
+without a sentence end; longer ones may be prose hard-wrapped at a fixed width."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +50,7 @@ class Sentence:
     end: int
     words: int
     original_words: int
-    """Words outside quotation marks."""
+    """Words outside quotation marks, none for site furniture (`furniture.furniture_flags`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +102,9 @@ def _starts_sentence(text: str, position: int) -> bool:
     return position < len(text) and (text[position].isupper() or text[position].isdigit())
 
 
-def _cut(text: str, index: int) -> tuple[int, int] | None:
+def _cut(text: str, index: int, width: int) -> tuple[int, int] | None:
+    """Where a sentence ends at ``text[index]`` and the next one starts, if it does; ``width`` is the
+    text's longest line."""
     char = text[index]
     if char in _SEPARATORS:
         return index, index + 1
@@ -109,7 +115,8 @@ def _cut(text: str, index: int) -> tuple[int, int] | None:
         line_start = text.rfind("\n", 0, index) + 1
         line = text[line_start:index].rstrip()
         wrapped = bool(line) and (line[-1].islower() or line[-1] == ",")
-        if index - line_start < _SHORT_LINE and not wrapped and _starts_sentence(text, following):
+        short = len(line) < _SHORT_LINE and not wrapped
+        if (short or len(line) < _UNWRAPPED * width) and _starts_sentence(text, following):
             return index, following
         return None
     end = index + 1
@@ -127,7 +134,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans: cut at blank lines, separators, sentence ends and after short lines."""
     spans = []
     cursor = 0
-    cuts = (_cut(text, found.start()) for found in _CANDIDATE.finditer(text))
+    width = max(map(len, text.split("\n"))) if "\n" in text else len(text)
+    cuts = (_cut(text, found.start(), width) for found in _CANDIDATE.finditer(text))
     for end, resume in [*(cut for cut in cuts if cut is not None), (len(text), len(text))]:
         segment = text[cursor:end]
         stripped = segment.strip()
@@ -139,9 +147,19 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An over-long run cut at its line breaks (a list of headlines has no sentence ends), and lines still
+    too long cut every `_PIECE` words."""
     offsets = [found.start() for found in TOKEN.finditer(text, start, end)]
     if len(offsets) <= MAX_SENTENCE_TOKENS:
         return [(start, end)]
+    if "\n" in text[start:end]:
+        pieces = []
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            first = start + line.start() + (len(line.group()) - len(line.group().lstrip()))
+            last = start + line.start() + len(line.group().rstrip())
+            if last > first:
+                pieces.extend(_split_long(text, first, last))
+        return pieces
     cuts = offsets[_PIECE::_PIECE]
     bounds = [start, *cuts, end]
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
@@ -224,20 +242,31 @@ def _quoted_words(
     return count
 
 
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is alone on its line (nothing but spaces beside it)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end:] if line_end < 0 else text[end:line_end]
+    return not text[line_start:start].strip() and not after.strip()
+
+
 def analyse(text: str) -> Text:
     """Cut ``text`` into sentences (blank lines, short lines, sentence ends, over-long runs) and describe
     each by its weighted content stems and its facts."""
     quotes = quote_spans(text)
     quote_ends = [q_end for _, q_end in quotes]
+    found = [(start, end, words(text, start, end)) for start, end in _pieces(text)]
+    spans = [(start, end, tokens) for start, end, tokens in found if tokens]
+    furniture = furniture_flags(
+        [Piece(text[start:end], tokens, _whole_line(text, start, end)) for start, end, tokens in spans]
+    )
     sentences: list[Sentence] = []
     infos: list[tuple[str, int, int]] = []
-    for start, end in _pieces(text):
-        found = words(text, start, end)
-        if not found:
-            continue
-        quoted = _quoted_words(text, quotes, quote_ends, start, end) if quotes else 0
-        sentences.append(Sentence(start, end, len(found), len(found) - quoted))
-        infos.extend(map(word_info, found))
+    for (start, end, tokens), is_furniture in zip(spans, furniture, strict=True):
+        quoted = _quoted_words(text, quotes, quote_ends, start, end) if quotes and not is_furniture else 0
+        original = 0 if is_furniture else len(tokens) - quoted
+        sentences.append(Sentence(start, end, len(tokens), original))
+        infos.extend(map(word_info, tokens))
     if not sentences:
         return _empty(text)
     counts = np.asarray([sentence.words for sentence in sentences], dtype=np.int64)
