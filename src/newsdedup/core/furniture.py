@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Piece", "furniture_flags", "furniture_words"]
+__all__ = ["Span", "furniture_flags", "furniture_words"]
 
 _WORD = re.compile(r"[^\W_]+")
+_LINE = re.compile(r"[^\n]+")
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _CUES = re.compile(
     r"""\b(?:cookies?|newsletter|subscribe|subscription|sign\s+up|log\s*in|sign\s+in|all\s+rights\s+reserved
@@ -35,7 +35,7 @@ _CUE_WORDS_TEXT = """
 _CUE_WORDS = frozenset(_CUE_WORDS_TEXT.split())
 """One word of every `_CUES` phrase: a line without any of them cannot match, so is not searched."""
 _SEPARATORS = re.compile(r"[|•·»]")
-_ENDINGS = (".", "!", "?", '"', "”")
+_ENDINGS = frozenset('.!?"”')
 _SHORT_LINE_WORDS = 4
 _BYLINE = re.compile(r"(?:by|published|updated|posted|last\s+updated)\b", re.IGNORECASE)
 _BYLINE_WORDS = 8
@@ -46,64 +46,78 @@ _HEADLINE_WORDS = 15
 """A line of up to this many words, without a sentence end, beside another such line: a list of headlines."""
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A line or a sentence of a text, as `furniture_flags` judges it."""
-
-    text: str
-    words: Sequence[str]
-    whole_line: bool
-    """Alone on its line: a list of headlines is lines; a sentence inside a paragraph is not."""
+Span = tuple[int, int, Sequence[str]]
+"""A line or a sentence of a text: its start and end offsets and its words."""
 
 
-def _is_furniture(piece: Piece) -> bool:
-    text, words = piece.text, piece.words
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] in _ENDINGS
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is alone on its line(s): nothing but spaces beside it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end:] if line_end < 0 else text[end:line_end]
+    return not text[line_start:start].strip() and not after.strip()
+
+
+def _is_furniture(text: str, start: int, end: int, words: Sequence[str]) -> bool:
     count = len(words)
-    separators = len(_SEPARATORS.findall(text))
-    if separators and count <= 3 * (separators + 1):
-        return True
+    if _SEPARATORS.search(text, start, end):
+        separators = len(_SEPARATORS.findall(text, start, end))
+        if count <= 3 * (separators + 1):
+            return True
     if count <= _CUE_LINE_WORDS and (
-        "©" in text or (not _CUE_WORDS.isdisjoint(map(str.lower, words)) and _CUES.search(text))
+        text.find("©", start, end) >= 0
+        or (not _CUE_WORDS.isdisjoint(map(str.lower, words)) and _CUES.search(text, start, end))
     ):
         return True
-    if text.rstrip().endswith(_ENDINGS):
+    if _ends_sentence(text, start, end):
         return False
-    if count <= _BYLINE_WORDS and _BYLINE.match(text):
+    if count <= _BYLINE_WORDS and _BYLINE.match(text, start, end):
         return True
     if count <= _SHORT_LINE_WORDS:
-        return len(_NUMBER.findall(text)) < 2
-    commas = text.count(", ")
-    return piece.whole_line and commas >= 2 and count <= 3 * (commas + 1)
+        return len(_NUMBER.findall(text, start, end)) < 2
+    commas = text.count(", ", start, end)
+    return commas >= 2 and count <= 3 * (commas + 1) and _whole_line(text, start, end)
 
 
-def _headline_lines(piece: Piece) -> int:
-    """How many lines the piece has when it is whole lines that all read like headlines (short, no sentence
-    end, at most one number: a table row has more), else 0."""
-    if not piece.whole_line or not piece.words:
+def _headline_lines(text: str, start: int, end: int) -> int:
+    """How many lines ``text[start:end]`` has when it is whole lines that all read like headlines (short,
+    no sentence end, at most one number: a table row has more), else 0."""
+    if _ends_sentence(text, start, end) or not _whole_line(text, start, end):
         return 0
-    lines = [line for line in piece.text.splitlines() if line.strip()]
+    lines = [line for line in _LINE.finditer(text, start, end) if line.group().strip()]
     for line in lines:
-        numbers = len(_NUMBER.findall(line))
-        if len(_WORD.findall(line)) > _HEADLINE_WORDS or numbers > 1 or line.rstrip().endswith(_ENDINGS):
+        numbers = len(_NUMBER.findall(line.group()))
+        if len(_WORD.findall(line.group())) > _HEADLINE_WORDS or numbers > 1:
+            return 0
+        if _ends_sentence(text, line.start(), line.end()):
             return 0
     return len(lines)
 
 
-def furniture_flags(pieces: Sequence[Piece]) -> list[bool]:
-    """For each piece in order, whether it is furniture: a menu or a line of links (separators between a
-    few words), a line naming cookies, newsletters, sharing or rights (or with a ©), a few words without a
-    sentence end (a table row, with numbers, is not), a byline or date line, a list of tags (a line of a
-    few words between commas), or lines that read like headlines (more than one, or one beside other
-    furniture: a list of headlines, a related-stories box)."""
-    flags = [bool(piece.words) and _is_furniture(piece) for piece in pieces]
-    lines = [0 if flag else _headline_lines(piece) for piece, flag in zip(pieces, flags, strict=True)]
+def furniture_flags(text: str, spans: Sequence[Span]) -> list[bool]:
+    """For each span of ``text`` in order (lines or sentences), whether it is furniture: a menu or a line of
+    links (separators between a few words), a line naming cookies, newsletters, sharing or rights (or with
+    a ©), a few words without a sentence end (a table row, with numbers, is not), a byline or date line, a
+    list of tags (a line of a few words between commas), or lines that read like headlines (more than one,
+    or one beside other furniture: a list of headlines, a related-stories box)."""
+    flags = [bool(words) and _is_furniture(text, start, end, words) for start, end, words in spans]
+    lines = [
+        0 if flag or not words else _headline_lines(text, start, end)
+        for (start, end, words), flag in zip(spans, flags, strict=True)
+    ]
     listed = [flag or count > 0 for flag, count in zip(flags, lines, strict=True)]
     for index, count in enumerate(lines):
         if count > 1:
             flags[index] = True
         elif count == 1:
             before = index > 0 and listed[index - 1]
-            flags[index] = before or (index + 1 < len(pieces) and listed[index + 1])
+            flags[index] = before or (index + 1 < len(spans) and listed[index + 1])
     return flags
 
 
@@ -111,5 +125,10 @@ def furniture_flags(pieces: Sequence[Piece]) -> list[bool]:
 def furniture_words(text: str) -> int:
     """Words of ``text`` on lines that are furniture (`furniture_flags`); remembered for the last texts
     asked about, as a stored article is often a candidate of many queries."""
-    pieces = [Piece(line, _WORD.findall(line), True) for line in text.splitlines() if line.strip()]
-    return sum(len(piece.words) for piece, flag in zip(pieces, furniture_flags(pieces), strict=True) if flag)
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        words = _WORD.findall(line.group())
+        if words:
+            spans.append((line.start(), line.end(), words))
+    flags = furniture_flags(text, spans)
+    return sum(len(words) for (_, _, words), flag in zip(spans, flags, strict=True) if flag)

@@ -75,6 +75,8 @@ NUMBER = 2
 """`word_info` flag: a number (digits or a spelled-out number); its stem is ``#`` + canonical digits."""
 CAPITALIZED = 4
 """`word_info` flag: a capitalised content word, a name unless it starts a sentence."""
+FLAG_BITS = 7
+"""The bits of a `word_code` that hold its flags."""
 
 
 def fold(word: str) -> str:
@@ -125,9 +127,8 @@ def _info(stem_: str, flags: int) -> tuple[str, int, int]:
     return stem_, flags, xxhash.xxh64_intdigest(stem_.encode()) - (1 << 63)
 
 
-@lru_cache(maxsize=131072)
 def word_info(raw: str) -> tuple[str, int, int]:
-    """One raw word or number: its stem, flags (`CONTENT`, `NUMBER`, `CAPITALIZED`) and stem hash; cached.
+    """One raw word or number: its stem, flags (`CONTENT`, `NUMBER`, `CAPITALIZED`) and stem hash.
 
     The hash is a signed 64-bit xxh64 of the stem, stable across processes.
     """
@@ -147,3 +148,11 @@ def word_info(raw: str) -> tuple[str, int, int]:
 def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The raw words and numbers of ``text[start:end]``."""
     return TOKEN.findall(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=131072)
+def word_code(raw: str) -> int:
+    """`word_info` packed in one signed 64-bit integer: the stem hash with its low `FLAG_BITS` holding the
+    flags (one array of these describes a text's words for alignment); cached."""
+    _, flags, hashed = word_info(raw)
+    return (hashed & ~FLAG_BITS) | flags

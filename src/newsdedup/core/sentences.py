@@ -10,12 +10,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from operator import itemgetter
 
 import numpy as np
 
-from newsdedup.core.furniture import Piece, furniture_flags
-from newsdedup.core.lexical import CAPITALIZED, CONTENT, NUMBER, TOKEN, quote_spans, word_info, words
+from newsdedup.core.furniture import furniture_flags
+from newsdedup.core.lexical import (
+    CAPITALIZED,
+    CONTENT,
+    FLAG_BITS,
+    NUMBER,
+    TOKEN,
+    quote_spans,
+    word_code,
+    words,
+)
 from newsdedup.core.shingle import sorted_unique
 
 _CANDIDATE = re.compile(r"[\n|•·.!?]")
@@ -242,14 +250,6 @@ def _quoted_words(
     return count
 
 
-def _whole_line(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is alone on its line (nothing but spaces beside it)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    after = text[end:] if line_end < 0 else text[end:line_end]
-    return not text[line_start:start].strip() and not after.strip()
-
-
 def analyse(text: str) -> Text:
     """Cut ``text`` into sentences (blank lines, short lines, sentence ends, over-long runs) and describe
     each by its weighted content stems and its facts."""
@@ -257,21 +257,19 @@ def analyse(text: str) -> Text:
     quote_ends = [q_end for _, q_end in quotes]
     found = [(start, end, words(text, start, end)) for start, end in _pieces(text)]
     spans = [(start, end, tokens) for start, end, tokens in found if tokens]
-    furniture = furniture_flags(
-        [Piece(text[start:end], tokens, _whole_line(text, start, end)) for start, end, tokens in spans]
-    )
+    furniture = furniture_flags(text, spans)
     sentences: list[Sentence] = []
-    infos: list[tuple[str, int, int]] = []
     for (start, end, tokens), is_furniture in zip(spans, furniture, strict=True):
         quoted = _quoted_words(text, quotes, quote_ends, start, end) if quotes and not is_furniture else 0
         original = 0 if is_furniture else len(tokens) - quoted
         sentences.append(Sentence(start, end, len(tokens), original))
-        infos.extend(map(word_info, tokens))
+    all_tokens = [token for _, _, tokens in spans for token in tokens]
     if not sentences:
         return _empty(text)
     counts = np.asarray([sentence.words for sentence in sentences], dtype=np.int64)
-    key = np.fromiter(map(itemgetter(2), infos), dtype=np.int64, count=len(infos))
-    flag = np.fromiter(map(itemgetter(1), infos), dtype=np.uint8, count=len(infos))
+    code = np.fromiter(map(word_code, all_tokens), dtype=np.int64, count=len(all_tokens))
+    key = code & ~np.int64(FLAG_BITS)
+    flag = (code & FLAG_BITS).astype(np.uint8)
     row = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
     first = np.zeros(key.size, dtype=bool)
     first[np.cumsum(counts) - counts] = True
