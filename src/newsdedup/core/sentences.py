@@ -26,7 +26,8 @@ from newsdedup.core.lexical import (
 )
 from newsdedup.core.shingle import sorted_unique
 
-_CANDIDATE = re.compile(r"[\n|•·.!?]")
+_CANDIDATE = re.compile(r"[\n|•·]|[.!?](?=[\"”’')\]]*(?:\s|\Z))")
+"""Where a sentence may end: a line break, a separator, or an end mark before a space (see `_cut`)."""
 _SEPARATORS = frozenset("|•·")
 _CLOSERS = frozenset("\"”’')]")
 _OPENERS = frozenset("\"“‘'([")
@@ -180,27 +181,27 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return pieces
 
 
-Entries = tuple[np.ndarray, np.ndarray, np.ndarray]
-"""Parallel rows, stem hashes and weights."""
+KEY_BITS = 40
+"""Stem hashes are cut to this many bits, so that a row number and a stem pack into one int64 entry (two
+stems of a 100,000-word vocabulary share a hash with odds of about 1 in 200; a pair of texts that both
+hold such a pair is rarer still)."""
+_KEY_MASK = np.int64((1 << KEY_BITS) - 1)
+_MAX_PACKED_ROWS = 1 << (63 - KEY_BITS)
+"""Rows that fit above the stem in a non-negative int64: 8 million, far above a text of the longest
+accepted size (`Settings.max_text_chars`)."""
 
 
-def _unique_max(rows: np.ndarray, keys: np.ndarray, weights: np.ndarray) -> Entries:
-    """One entry per (row, key), keeping the largest weight, sorted by row then key.
-
-    Sorted by key, then stably by row (a radix sort on small row numbers): cheaper than a three-key
-    ``lexsort`` on the few hundred entries of a text.
-    """
-    if rows.size == 0:
-        return rows, keys, weights
-    by_key = np.argsort(keys, kind="stable")
-    row_type = np.uint16 if int(rows.max()) < 1 << 16 else np.int64
-    order = by_key[np.argsort(rows[by_key].astype(row_type), kind="stable")]
-    rows, keys, weights = rows[order], keys[order], weights[order]
-    first = np.empty(rows.size, dtype=bool)
+def _unique_max(packed: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One entry per packed (row, stem), keeping the largest weight, sorted by row then stem."""
+    if packed.size == 0:
+        return packed, weights
+    order = np.argsort(packed)
+    packed, weights = packed[order], weights[order]
+    first = np.empty(packed.size, dtype=bool)
     first[0] = True
-    first[1:] = (rows[1:] != rows[:-1]) | (keys[1:] != keys[:-1])
+    np.not_equal(packed[1:], packed[:-1], out=first[1:])
     starts = np.flatnonzero(first)
-    return rows[starts], keys[starts], np.maximum.reduceat(weights, starts)
+    return packed[starts], np.maximum.reduceat(weights, starts)
 
 
 def _empty(text: str) -> Text:
@@ -210,13 +211,14 @@ def _empty(text: str) -> Text:
     )
 
 
-def _neighbours(single: Entries, count: int) -> Entries:
+def _neighbours(packed: np.ndarray, weights: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
     """Entries of the rows of two neighbouring sentences taken together (row ``count + k``: ``k, k+1``)."""
-    rows, keys, weights = single
+    rows = packed >> KEY_BITS
     later, earlier = rows > 0, rows < count - 1
+    shift_later = np.int64(count - 1) << KEY_BITS
+    shift_earlier = np.int64(count) << KEY_BITS
     return _unique_max(
-        np.concatenate([rows[later] + count - 1, rows[earlier] + count]),
-        np.concatenate([keys[later], keys[earlier]]),
+        np.concatenate([packed[later] + shift_later, packed[earlier] + shift_earlier]),
         np.concatenate([weights[later], weights[earlier]]),
     )
 
@@ -263,28 +265,37 @@ def analyse(text: str) -> Text:
         quoted = _quoted_words(text, quotes, quote_ends, start, end) if quotes and not is_furniture else 0
         original = 0 if is_furniture else len(tokens) - quoted
         sentences.append(Sentence(start, end, len(tokens), original))
-    all_tokens = [token for _, _, tokens in spans for token in tokens]
     if not sentences:
         return _empty(text)
-    counts = np.asarray([sentence.words for sentence in sentences], dtype=np.int64)
-    code = np.fromiter(map(word_code, all_tokens), dtype=np.int64, count=len(all_tokens))
-    key = code & ~np.int64(FLAG_BITS)
-    flag = (code & FLAG_BITS).astype(np.uint8)
-    row = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
+    return _describe(text, sentences, [token for _, _, tokens in spans for token in tokens])
+
+
+def _describe(text: str, sentences: list[Sentence], tokens: list[str]) -> Text:
+    """The `Text` of ``text`` cut into ``sentences`` with these words, in order."""
+    count = len(sentences)
+    if 2 * count >= _MAX_PACKED_ROWS:
+        raise ValueError(f"a text of {count} sentences is too long to align")
+    counts = np.fromiter((sentence.words for sentence in sentences), dtype=np.int64, count=count)
+    code = np.fromiter(map(word_code, tokens), dtype=np.int64, count=len(tokens))
+    key = (code >> (64 - KEY_BITS)) & _KEY_MASK
+    flag = code & FLAG_BITS
+    row = np.repeat(np.arange(count, dtype=np.int64), counts)
     first = np.zeros(key.size, dtype=bool)
     first[np.cumsum(counts) - counts] = True
     content = (flag & CONTENT) != 0
     number = (flag & NUMBER) != 0
     fact = number | _names(key, (flag & CAPITALIZED) != 0, first)
-    single = _unique_max(row[content], key[content], np.where(fact, FACT_WEIGHT, 1.0)[content])
-    pairs = _neighbours(single, counts.size)
-    all_rows = np.concatenate([single[0], pairs[0]])
-    all_keys = np.concatenate([single[1], pairs[1]])
-    all_weights = np.concatenate([single[2], pairs[2]])
-    order = np.argsort(all_keys, kind="stable")
-    width = 2 * counts.size - 1
+    entry = (row << KEY_BITS) | key
+    single = _unique_max(entry[content], np.where(fact[content], FACT_WEIGHT, 1.0))
+    pairs = _neighbours(*single, count)
+    all_packed = np.concatenate([single[0], pairs[0]])
+    all_weights = np.concatenate([single[1], pairs[1]])
+    all_keys = all_packed & _KEY_MASK
+    all_rows = all_packed >> KEY_BITS
+    order = np.argsort(all_keys)
+    width = 2 * count - 1
     kind = np.where(number, NUMBER_FACT, np.where(first, FIRST_NAME_FACT, NAME_FACT))
-    facts = _unique_max(row[fact], key[fact], -kind[fact].astype(np.float64))
+    facts, fact_kinds = _unique_max(entry[fact], -kind[fact].astype(np.float64))
     return Text(
         text=text,
         sentences=tuple(sentences),
@@ -295,8 +306,8 @@ def analyse(text: str) -> Text:
         weights=all_weights[order],
         norms=np.sqrt(np.bincount(all_rows, weights=all_weights * all_weights, minlength=width)),
         sizes=np.bincount(all_rows, minlength=width).astype(np.float64),
-        fact_rows=facts[0],
-        fact_keys=facts[1],
-        fact_kinds=(-facts[2]).astype(np.int8),
-        marks=sorted_unique(key[content]),
+        fact_rows=facts >> KEY_BITS,
+        fact_keys=facts & _KEY_MASK,
+        fact_kinds=(-fact_kinds).astype(np.int8),
+        marks=np.unique(key[content]),
     )
