@@ -83,9 +83,10 @@ NO_FACTS = FactCheck(SideFacts(0, 0, 0, 0), SideFacts(0, 0, 0, 0))
 
 def _side(own: Text, regions: list[tuple[int, int]], present: np.ndarray) -> SideFacts:
     """Fact mentions of ``own`` inside ``regions`` (one per sentence and stem), and those not ``present``."""
-    inside = np.zeros(own.fact_rows.size, dtype=bool)
-    for first, last in regions:
-        inside |= (own.fact_rows >= first) & (own.fact_rows <= last)
+    size = len(own.sentences) + 1
+    opened = np.bincount([first for first, _ in regions], minlength=size)
+    closed = np.bincount([last + 1 for _, last in regions], minlength=size)
+    inside = (np.cumsum(opened - closed) > 0)[own.fact_rows]
     if present.size:
         places = np.minimum(np.searchsorted(present, own.fact_keys), present.size - 1)
         missing = inside & (present[places] != own.fact_keys)
