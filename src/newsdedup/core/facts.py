@@ -82,26 +82,32 @@ NO_FACTS = FactCheck(SideFacts(0, 0, 0, 0), SideFacts(0, 0, 0, 0))
 
 
 def _side(own: Text, regions: list[tuple[int, int]], present: np.ndarray) -> SideFacts:
-    """Fact mentions of ``own`` inside ``regions`` (one per sentence and stem), and those not ``present``."""
-    size = len(own.sentences) + 1
-    opened = np.bincount([first for first, _ in regions], minlength=size)
-    closed = np.bincount([last + 1 for _, last in regions], minlength=size)
-    inside = (np.cumsum(opened - closed) > 0)[own.fact_rows]
+    """Fact mentions of ``own`` inside ``regions`` (one per sentence and stem), and those not ``present``.
+
+    Counted in Python: a text has a few dozen facts, fewer than the numpy calls it would take."""
+    if not own.fact_rows.size:
+        return SideFacts(0, 0, 0, 0)
     if present.size:
         places = np.minimum(np.searchsorted(present, own.fact_keys), present.size - 1)
-        missing = inside & (present[places] != own.fact_keys)
+        absent = (present[places] != own.fact_keys).tolist()
     else:
-        missing = inside
-    numbers = own.fact_kinds == NUMBER_FACT
-    lead = own.fact_rows == min(first for first, _ in regions)
-    return SideFacts(
-        numbers=int(np.count_nonzero(inside & numbers)),
-        numbers_missing=int(np.count_nonzero(missing & numbers)),
-        names=int(np.count_nonzero(inside & ~numbers)),
-        names_missing=int(np.count_nonzero(missing & ~numbers)),
-        lead_names_missing=int(np.count_nonzero(missing & lead & ~numbers)),
-        lead_inner_names_missing=int(np.count_nonzero(missing & lead & (own.fact_kinds == NAME_FACT))),
-    )
+        absent = [True] * own.fact_rows.size
+    lead = min(first for first, _ in regions)
+    counts = [0] * 6
+    for row, kind, missing in zip(own.fact_rows.tolist(), own.fact_kinds.tolist(), absent, strict=True):
+        if not any(first <= row <= last for first, last in regions):
+            continue
+        if kind == NUMBER_FACT:
+            counts[0] += 1
+            counts[1] += missing
+            continue
+        counts[2] += 1
+        if missing:
+            counts[3] += 1
+            if row == lead:
+                counts[4] += 1
+                counts[5] += kind == NAME_FACT
+    return SideFacts(*counts)
 
 
 def fact_check(query: Text, match: Text, passages: list[list[Node]]) -> FactCheck:
