@@ -109,12 +109,14 @@ class MemoryArticleIndex:
     def candidates(self, fingerprint: Fingerprint, limit: int) -> list[Candidate]:
         """Articles sharing a band key or the exact normalized text, most shared bands first."""
         check_fingerprint_scheme(fingerprint.scheme_id, self._scheme, what="the query")
-        hits: Counter[int] = Counter()
-        for band, key in enumerate(fingerprint.band_keys.tolist()):
-            members = self._bands[band].get(key, ())
-            hits.update(
-                heapq.nsmallest(BUCKET_READ_LIMIT, members) if len(members) > BUCKET_READ_LIMIT else members
-            )
+        found: list[int] = []
+        for table, key in zip(self._bands, fingerprint.band_keys.tolist(), strict=True):
+            members = table.get(key)
+            if members and len(members) > BUCKET_READ_LIMIT:
+                found.extend(heapq.nsmallest(BUCKET_READ_LIMIT, members))
+            elif members:
+                found.extend(members)
+        hits = Counter(found)
         ranked = rank_candidates(hits, set(self._by_text_hash.get(fingerprint.text_hash, ())), limit)
         return [replace(candidate, side=self._shingles.get(candidate.article_id)) for candidate in ranked]
 
