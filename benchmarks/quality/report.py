@@ -48,7 +48,9 @@ below). Two rows per band, not one, keep common phrases from flooding: at Jaccar
    chain (dynamic programming over both texts in order); nearby pairs make the passages, reported with
    character offsets into the raw texts;
 3. words inside quotation marks do not count towards coverage: two reports quoting the same statement
-   share the quotation, not the reporting;
+   share the quotation, not the reporting; nor do words of site furniture (`core.furniture`: menus,
+   cookie banners, bylines, tag lists, lists of headlines), so two pages of one copier site are not
+   copies of each other; shares are taken of at least 20 such own words;
 4. reuse if one side holds enough of the other: >= 0.45 shingle containment with >= 0.2 of a side's
    unquoted words aligned, or >= 0.7 of a side's unquoted words aligned, or a near-verbatim run holding
    >= 0.18 of one side and >= 0.15 of the other (an excerpt inside site furniture);

@@ -8,7 +8,7 @@ known original source). Registry lookups are made once per batch of articles.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
@@ -104,7 +104,8 @@ class FactFinder:
             return self._by_domain[domain]
         return self._by_name.get(name_key(publisher)) if publisher else None
 
-    def _facts(self, text: str, url: str | None, publisher: str | None, cites: Citations | None) -> Facts:
+    def _facts(self, side: QueryFacts | StoredArticle, cites: Citations | None) -> Facts:
+        text, url, publisher = side.text, side.url, side.publisher
         registered = self.registered(url, publisher)
         domain = domain_of(url)
         names = {name_key(name) for name in (publisher, registered and registered.name) if name}
@@ -123,23 +124,16 @@ class FactFinder:
             cites=cites if cites is not None else cited_sources(text),
             words=len(text.split()),
             text=text,
+            published_at=side.published_at,
+            first_seen_at=side.first_seen_at,
+            date_from_page=isinstance(side, QueryFacts) and side.date_from_page,
+            canonical_url=side.canonical_url,
         )
 
     def for_query(self, query: QueryFacts, cites: Citations | None = None) -> Facts:
         """The query's facts."""
-        return replace(
-            self._facts(query.text, query.url, query.publisher, cites),
-            published_at=query.published_at,
-            first_seen_at=query.first_seen_at,
-            date_from_page=query.date_from_page,
-            canonical_url=query.canonical_url,
-        )
+        return self._facts(query, cites)
 
     def for_article(self, article: StoredArticle) -> Facts:
         """A stored article's facts."""
-        return replace(
-            self._facts(article.text, article.url, article.publisher, None),
-            published_at=article.published_at,
-            first_seen_at=article.first_seen_at,
-            canonical_url=article.canonical_url,
-        )
+        return self._facts(article, None)
