@@ -167,10 +167,11 @@ Where the local engine's time goes: "reading" is parsing and fingerprinting in t
 alignment), which is most of the cost beyond fingerprinting. Memory is bounded by the number of
 articles, not by text size: 64 band keys and a few hashes (about 0.6 KB an article) stay in memory;
 each worker spills the texts and shingles it prepares to a temporary file of its own, and candidate
-pairs are spooled to a scratch file band by band, then counted with one sort. The lost precision comes
-from excerpt pages of different stories that share only their site furniture (cookie banner, menus,
-related links), which the verify step accepts; both engines agree on every row, as `tests/batch`
-asserts.
+pairs are spooled to a scratch file band by band, then counted with one sort. Clusters are connected
+components of verified pairs, so one false pair merges two clusters: site furniture (menus, cookie
+banners, lists of headlines) has no weight in the pair decision, so that excerpt pages of different
+stories on one copier site do not chain clusters together (precision was 0.80 at 1M before; see
+`core.furniture`). Both engines agree on every row, as `tests/batch` asserts.
 """
 
 
