@@ -65,3 +65,12 @@ def test_two_pages_of_one_copier_site_are_not_copies_of_each_other() -> None:
         verdict = compare_pair(query, fingerprint(query, scheme), match, fingerprint(match, scheme), config)
         reused += verdict.is_reuse
     assert reused <= 3, f"{reused} of 30 page pairs taken for reuse"
+
+
+def test_blog_platform_furniture_is_recognised() -> None:
+    page = (
+        STORY + "The post Ferry timetable approved appeared first on Daily Aggregator.\n"
+        "Leave a Reply\nYour email address will not be published. Required fields are marked *\n"
+    )
+    own = {page[s.start : s.end] for s in analyse(page).sentences if s.original_words}
+    assert own == set(STORY.splitlines())

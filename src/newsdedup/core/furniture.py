@@ -24,13 +24,16 @@ _CUES = re.compile(
     |reject\s+all|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|advertisement|advertising
     |share\s+(?:this|on)|follow\s+us|related\s+(?:articles|stories|posts|news)|read\s+more|most\s+read
     |trending|recommended\s+for\s+you|click\s+here|comments?\s+\(\d+\)|skip\s+to\s+content|accept\s+all
-    |whatsapp|facebook|twitter|instagram|linkedin|telegram|tiktok|youtube)\b""",
+    |whatsapp|facebook|twitter|instagram|linkedin|telegram|tiktok|youtube
+    |your\s+email\s+address|required\s+fields|leave\s+a\s+(?:reply|comment)|continue\s+reading
+    |appeared\s+first\s+on)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _CUE_WORDS_TEXT = """
     cookie cookies newsletter subscribe subscription sign log login reserved copyright privacy terms
     advertisement advertising share follow related read trending recommended click comment comments skip
-    accept manage reject whatsapp facebook twitter instagram linkedin telegram tiktok youtube
+    accept manage reject whatsapp facebook twitter instagram linkedin telegram tiktok youtube email
+    required leave continue appeared
 """
 _CUE_WORDS = frozenset(_CUE_WORDS_TEXT.split())
 """One word of every `_CUES` phrase: a line without any of them cannot match, so is not searched."""
