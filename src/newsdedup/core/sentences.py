@@ -211,15 +211,16 @@ def _empty(text: str) -> Text:
     )
 
 
-def _neighbours(packed: np.ndarray, weights: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """Entries of the rows of two neighbouring sentences taken together (row ``count + k``: ``k, k+1``)."""
+def _with_neighbours(packed: np.ndarray, weights: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of the sentences and, again, as rows of two neighbouring sentences taken together (row
+    ``count + k``: ``k, k+1``); not yet unique."""
     rows = packed >> KEY_BITS
     later, earlier = rows > 0, rows < count - 1
     shift_later = np.int64(count - 1) << KEY_BITS
     shift_earlier = np.int64(count) << KEY_BITS
-    return _unique_max(
-        np.concatenate([packed[later] + shift_later, packed[earlier] + shift_earlier]),
-        np.concatenate([weights[later], weights[earlier]]),
+    return (
+        np.concatenate([packed, packed[later] + shift_later, packed[earlier] + shift_earlier]),
+        np.concatenate([weights, weights[later], weights[earlier]]),
     )
 
 
@@ -286,13 +287,15 @@ def _describe(text: str, sentences: list[Sentence], tokens: list[str]) -> Text:
     number = (flag & NUMBER) != 0
     fact = number | _names(key, (flag & CAPITALIZED) != 0, first)
     entry = (row << KEY_BITS) | key
-    single = _unique_max(entry[content], np.where(fact[content], FACT_WEIGHT, 1.0))
-    pairs = _neighbours(*single, count)
-    all_packed = np.concatenate([single[0], pairs[0]])
-    all_weights = np.concatenate([single[1], pairs[1]])
-    all_keys = all_packed & _KEY_MASK
-    all_rows = all_packed >> KEY_BITS
-    order = np.argsort(all_keys)
+    weight = np.where(fact, FACT_WEIGHT, 1.0)
+    packed, all_weights = _unique_max(*_with_neighbours(entry[content], weight[content], count))
+    all_keys = packed & _KEY_MASK
+    all_rows = packed >> KEY_BITS
+    order = np.argsort(all_keys, kind="stable")
+    sorted_keys = all_keys[order]
+    distinct = np.empty(sorted_keys.size, dtype=bool)
+    distinct[:1] = True
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=distinct[1:])
     width = 2 * count - 1
     kind = np.where(number, NUMBER_FACT, np.where(first, FIRST_NAME_FACT, NAME_FACT))
     facts, fact_kinds = _unique_max(entry[fact], -kind[fact].astype(np.float64))
@@ -302,12 +305,12 @@ def _describe(text: str, sentences: list[Sentence], tokens: list[str]) -> Text:
         words=int(key.size),
         original_words=sum(sentence.original_words for sentence in sentences),
         rows=all_rows[order],
-        keys=all_keys[order],
+        keys=sorted_keys,
         weights=all_weights[order],
         norms=np.sqrt(np.bincount(all_rows, weights=all_weights * all_weights, minlength=width)),
         sizes=np.bincount(all_rows, minlength=width).astype(np.float64),
         fact_rows=facts >> KEY_BITS,
         fact_keys=facts & _KEY_MASK,
         fact_kinds=(-fact_kinds).astype(np.int8),
-        marks=np.unique(key[content]),
+        marks=sorted_keys[distinct],
     )
