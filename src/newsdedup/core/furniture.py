@@ -60,11 +60,17 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is alone on its line(s): nothing but spaces beside it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    after = text[end:] if line_end < 0 else text[end:line_end]
-    return not text[line_start:start].strip() and not after.strip()
+    """True when ``text[start:end]`` is alone on its line(s): nothing but spaces beside it (read outwards
+    from the span, so that a text of many sentences on one line costs no more than its length)."""
+    before = start
+    while before > 0 and text[before - 1] != "\n" and text[before - 1].isspace():
+        before -= 1
+    if before > 0 and text[before - 1] != "\n":
+        return False
+    after = end
+    while after < len(text) and text[after] != "\n" and text[after].isspace():
+        after += 1
+    return after == len(text) or text[after] == "\n"
 
 
 def _is_furniture(text: str, start: int, end: int, words: Sequence[str]) -> bool:
