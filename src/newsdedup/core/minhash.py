@@ -20,6 +20,7 @@ _CHUNK_SHINGLES = 1 << 16
 """Shingles signed per pass: one permutation's values (256 KiB of uint32) stay in cache."""
 _SMALL_CHUNK = 2048
 """Up to this many shingles, one broadcast pass beats a loop over the permutations (e.g. one query)."""
+_FIRST = np.zeros(1, dtype=np.int64)
 
 
 def sign_many(shingle_sets: Sequence[np.ndarray], scheme: SignatureScheme) -> np.ndarray:
@@ -28,6 +29,9 @@ def sign_many(shingle_sets: Sequence[np.ndarray], scheme: SignatureScheme) -> np
     Duplicated values in a set do not change its signature (a minimum ignores repeats).
     """
     a, b = scheme.permutations
+    if len(shingle_sets) == 1 and 0 < len(shingle_sets[0]) <= _SMALL_CHUNK:
+        # One query's text: no chunking to plan.
+        return _sign_small(shingle_sets[0], _FIRST, a, b)
     signatures = np.full((len(shingle_sets), scheme.num_perm), EMPTY_VALUE, dtype=np.uint32)
     members = [i for i, shingles in enumerate(shingle_sets) if len(shingles)]
     if not members:
