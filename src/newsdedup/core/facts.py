@@ -11,6 +11,7 @@ both sides have facts the other lacks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -93,9 +94,14 @@ def _side(own: Text, regions: list[tuple[int, int]], present: np.ndarray) -> Sid
     else:
         absent = [True] * own.fact_rows.size
     lead = min(first for first, _ in regions)
+    depth = [0] * (len(own.sentences) + 1)
+    for first, last in regions:
+        depth[first] += 1
+        depth[last + 1] -= 1
+    inside = list(accumulate(depth))
     counts = [0] * 6
     for row, kind, missing in zip(own.fact_rows.tolist(), own.fact_kinds.tolist(), absent, strict=True):
-        if not any(first <= row <= last for first, last in regions):
+        if inside[row] <= 0:
             continue
         if kind == NUMBER_FACT:
             counts[0] += 1
