@@ -10,6 +10,7 @@ nearby pairs become passages with character offsets into the texts as given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -238,11 +239,12 @@ def align(query: Text, match: Text, config: AlignConfig | None = None) -> Alignm
     nodes = _nodes(query, match, config) if query.words and match.words else []
     if not nodes:
         return EMPTY_ALIGNMENT
-    weights = [node[4] * sum(s.words for s in query.sentences[node[0] : node[1] + 1]) for node in nodes]
+    before = [0, *accumulate(sentence.words for sentence in query.sentences)]
+    weights = [node[4] * (before[node[1] + 1] - before[node[0]]) for node in nodes]
     chain = _chain(nodes, weights, len(match.sentences))
     q_rows, m_rows = _rows(chain, 0), _rows(chain, 2)
     q_words = sum(query.sentences[i].words for i in q_rows)
-    weighted = sum(node[4] * sum(s.words for s in query.sentences[node[0] : node[1] + 1]) for node in chain)
+    weighted = sum(node[4] * (before[node[1] + 1] - before[node[0]]) for node in chain)
     run_query, run_match = _longest_run(query, match, chain, config.verbatim)
     groups = _groups(chain, config.max_gap)
     return Alignment(
