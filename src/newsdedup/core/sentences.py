@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -51,9 +54,8 @@ _UNWRAPPED = 0.6
 without a sentence end; longer ones may be prose hard-wrapped at a fixed width."""
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of a text: its span and word counts."""
+class Sentence(NamedTuple):
+    """One sentence of a text: its span and word counts (a named tuple: a text makes dozens)."""
 
     start: int
     end: int
@@ -268,16 +270,17 @@ def analyse(text: str) -> Text:
         sentences.append(Sentence(start, end, len(tokens), original))
     if not sentences:
         return _empty(text)
-    return _describe(text, sentences, [token for _, _, tokens in spans for token in tokens])
+    return _describe(text, sentences, chain.from_iterable(tokens for _, _, tokens in spans))
 
 
-def _describe(text: str, sentences: list[Sentence], tokens: list[str]) -> Text:
+def _describe(text: str, sentences: list[Sentence], tokens: Iterable[str]) -> Text:
     """The `Text` of ``text`` cut into ``sentences`` with these words, in order."""
     count = len(sentences)
     if 2 * count >= _MAX_PACKED_ROWS:
         raise ValueError(f"a text of {count} sentences is too long to align")
     counts = np.fromiter((sentence.words for sentence in sentences), dtype=np.int64, count=count)
-    code = np.fromiter(map(word_code, tokens), dtype=np.int64, count=len(tokens))
+    total = sum(sentence.words for sentence in sentences)
+    code = np.fromiter(map(word_code, tokens), dtype=np.int64, count=total)
     key = (code >> (64 - KEY_BITS)) & _KEY_MASK
     flag = code & FLAG_BITS
     row = np.repeat(np.arange(count, dtype=np.int64), counts)
