@@ -43,9 +43,10 @@ class Baseline:
                 session.insert(url, signature)
 
     def answer(self, text: str, own_url: str | None) -> tuple[str | None, list[str]]:
-        """The top candidate by estimated Jaccard, and every candidate (the query's own url excluded)."""
+        """The top candidate by estimated Jaccard (ties to the first url, so that runs agree), and every
+        candidate (the query's own url excluded)."""
         signature = minhash(text)
-        candidates = [url for url in self.lsh.query(signature) if url != own_url]
+        candidates = sorted(url for url in self.lsh.query(signature) if url != own_url)
         if not candidates:
             return None, []
         best = max(candidates, key=lambda url: signature.jaccard(self.signatures[url]))
