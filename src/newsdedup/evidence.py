@@ -122,7 +122,6 @@ class FactFinder:
             domains=frozenset(domains),
             original_source=bool(registered and registered.original_source),
             cites=cites if cites is not None else cited_sources(text),
-            words=len(text.split()),
             text=text,
             published_at=side.published_at,
             first_seen_at=side.first_seen_at,

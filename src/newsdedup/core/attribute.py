@@ -87,9 +87,14 @@ class Facts:
     cites: Citations = NO_CITATIONS
     """The sources its text gives (`citations.cited_sources`)."""
     words: int = 0
-    """Words in its text (0: unknown)."""
+    """Words in its text (0: count them in `text` when needed, see `word_count`)."""
     text: str = field(default="", repr=False)
-    """Its text, for measures only some pairs need (`furniture`)."""
+    """Its text, for measures only some pairs need (`word_count`, `furniture`)."""
+
+    @property
+    def word_count(self) -> int:
+        """`words` if given, else the words of `text` (0 when both are unknown)."""
+        return self.words or len(self.text.split())
 
     @property
     def furniture(self) -> int:
@@ -209,8 +214,9 @@ def _direction(query: Facts, match: Facts, reuse: Reuse) -> Signal | None:
     fuller, fuller_facts, reused_share = (
         (Side.MATCH, match, reuse.match) if gap > 0 else (Side.QUERY, query, reuse.query)
     )
-    if fuller_facts.words:
-        extra = fuller_facts.words * (1 - reused_share) - fuller_facts.furniture
+    words = fuller_facts.word_count
+    if words:
+        extra = words * (1 - reused_share) - fuller_facts.furniture
         if extra < DIRECTION_EXTRA_WORDS:
             return None
     low, high = DIRECTION
