@@ -29,8 +29,12 @@ from newsdedup.core.lexical import (
 )
 from newsdedup.core.shingle import sorted_unique
 
-_CANDIDATE = re.compile(r"[\n|•·]|[.!?](?=[\"”’')\]]*(?:\s|\Z))")
-"""Where a sentence may end: a line break, a separator, or an end mark before a space (see `_cut`)."""
+_CANDIDATE = re.compile(
+    r"(?P<mark>[.!?])[\"”’')\]]*(?P<space>\s+)(?=[\"“‘'(\[]?[A-Z0-9])|[\n|•·]|[.!?](?=[\"”’')\]]*(?:\s|\Z))"
+)
+"""Where a sentence may end: an end mark before a space and an ASCII capital or digit (a sentence end
+unless the mark ends an abbreviation), else a line break, a separator, or an end mark before a space
+(decided by `_cut`)."""
 _SEPARATORS = frozenset("|•·")
 _CLOSERS = frozenset("\"”’')]")
 _OPENERS = frozenset("\"“‘'([")
@@ -146,8 +150,21 @@ def _spans(text: str) -> list[tuple[int, int]]:
     spans = []
     cursor = 0
     width = max(map(len, text.split("\n"))) if "\n" in text else len(text)
-    cuts = (_cut(text, found.start(), width) for found in _CANDIDATE.finditer(text))
-    for end, resume in [*(cut for cut in cuts if cut is not None), (len(text), len(text))]:
+    cuts: list[tuple[int, int]] = []
+    for found in _CANDIDATE.finditer(text):
+        mark = found.group("mark")
+        if mark is None:
+            cut = _cut(text, found.start(), width)
+            if cut is not None:
+                cuts.append(cut)
+        elif mark != "." or not _abbreviation_before(text, found.start()):
+            cuts.append((found.start("space"), found.end()))
+        else:
+            # An abbreviation: the line breaks in the space after it may still end the sentence.
+            breaks = (found.start("space") + k for k, char in enumerate(found.group("space")) if char == "\n")
+            cuts.extend(cut for cut in (_cut(text, index, width) for index in breaks) if cut is not None)
+    cuts.append((len(text), len(text)))
+    for end, resume in cuts:
         segment = text[cursor:end]
         stripped = segment.strip()
         if stripped:
