@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import cast
 
 import xxhash
 
@@ -150,9 +151,28 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return TOKEN.findall(text, start, len(text) if end is None else end)
 
 
-@lru_cache(maxsize=131072)
 def word_code(raw: str) -> int:
     """`word_info` packed in one signed 64-bit integer: the stem hash with its low `FLAG_BITS` holding the
-    flags (one array of these describes a text's words for alignment); cached."""
+    flags (one array of these describes a text's words for alignment)."""
     _, flags, hashed = word_info(raw)
     return (hashed & ~FLAG_BITS) | flags
+
+
+_CODES: dict[str, int] = {}
+_CODES_KEPT = 200_000
+"""Words whose code is remembered; past that the memory starts afresh (hostile input cannot grow it)."""
+
+
+def word_codes(words: list[str]) -> list[int]:
+    """`word_code` of each word, from a plain dict of the words seen before (a text's words are mostly
+    known: one dict lookup each costs less than a bounded cache's bookkeeping)."""
+    codes = list(map(_CODES.get, words))
+    if None not in codes:
+        return cast(list[int], codes)
+    if len(_CODES) > _CODES_KEPT:
+        _CODES.clear()
+    for index, code in enumerate(codes):
+        if code is None:
+            word = words[index]
+            codes[index] = _CODES[word] = word_code(word)
+    return cast(list[int], codes)

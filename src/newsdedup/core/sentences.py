@@ -24,7 +24,7 @@ from newsdedup.core.lexical import (
     NUMBER,
     TOKEN,
     quote_spans,
-    word_code,
+    word_codes,
     words,
 )
 from newsdedup.core.shingle import sorted_unique
@@ -296,8 +296,7 @@ def _describe(text: str, sentences: list[Sentence], tokens: Iterable[str]) -> Te
     if 2 * count >= _MAX_PACKED_ROWS:
         raise ValueError(f"a text of {count} sentences is too long to align")
     counts = np.fromiter((sentence.words for sentence in sentences), dtype=np.int64, count=count)
-    total = sum(sentence.words for sentence in sentences)
-    code = np.fromiter(map(word_code, tokens), dtype=np.int64, count=total)
+    code = np.array(word_codes(list(tokens)), dtype=np.int64)
     key = (code >> (64 - KEY_BITS)) & _KEY_MASK
     flag = code & FLAG_BITS
     row = np.repeat(np.arange(count, dtype=np.int64), counts)
