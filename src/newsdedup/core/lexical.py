@@ -14,7 +14,9 @@ from typing import cast
 
 import xxhash
 
-TOKEN = re.compile(r"\d+(?:[.,/:-]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,/:-]\d+)*")
+"""A word (letters, with inner apostrophes) or a number (digits, with inner separators); words first, as
+most tokens are words (the two never start alike)."""
 _QUOTE_SPAN = re.compile(r"[\"“”«»][^\"“”«»\n]{1,600}[\"“”«»]")
 _DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 

@@ -177,8 +177,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
 def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """An over-long run cut at its line breaks (a list of headlines has no sentence ends), and lines still
     too long cut every `_PIECE` words."""
-    offsets = [found.start() for found in TOKEN.finditer(text, start, end)]
-    if len(offsets) <= MAX_SENTENCE_TOKENS:
+    if len(TOKEN.findall(text, start, end)) <= MAX_SENTENCE_TOKENS:
         return [(start, end)]
     if "\n" in text[start:end]:
         pieces = []
@@ -188,6 +187,7 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if last > first:
                 pieces.extend(_split_long(text, first, last))
         return pieces
+    offsets = [found.start() for found in TOKEN.finditer(text, start, end)]
     cuts = offsets[_PIECE::_PIECE]
     bounds = [start, *cuts, end]
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
