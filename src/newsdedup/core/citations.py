@@ -35,9 +35,10 @@ _SOURCE_LINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _ANY_SOURCE_LINE = re.compile(
-    r"^\s*" + _SOURCE_LINE.pattern.replace("^\\W{0,3}", "\\W{0,3}", 1), _SOURCE_LINE.flags | re.M
+    r"\n\s*" + _SOURCE_LINE.pattern.replace("^\\W{0,3}", "\\W{0,3}", 1), _SOURCE_LINE.flags
 )
-"""`_SOURCE_LINE` at the start of any line of a whole text: a text without one has no source lines."""
+"""`_SOURCE_LINE` after any line break: searched in the text with a line break put before it, a text
+without one has no source lines (a pattern that starts with a literal is searched for that literal)."""
 _INLINE_VIA = re.compile(r"\(\s*(?:via|source:?)\s+([^()\n]{2,80})\)", re.IGNORECASE)
 _DATELINE = re.compile(r"\((?P<name>[A-Z][\w&.'’ -]{1,40}?)\)\s*[-–—:]")
 _NUMBERING = re.compile(r"(?:^|\s)\d{1,2}\s*[/.)]\s+")
@@ -168,7 +169,7 @@ def cited_sources(text: str) -> Citations:
     as ``LONDON (Reuters) -``. Urls elsewhere in the text are links, not claims of origin, and are ignored.
     """
     collector = _Collector()
-    has_lines = _ANY_SOURCE_LINE.search(text) is not None or _INLINE_VIA.search(text) is not None
+    has_lines = _ANY_SOURCE_LINE.search("\n" + text) is not None or _INLINE_VIA.search(text) is not None
     lines = text.splitlines() if has_lines else []
     pending = 0
     for line in lines:
