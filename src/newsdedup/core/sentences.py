@@ -27,15 +27,16 @@ from newsdedup.core.lexical import (
     word_codes,
     words,
 )
-from newsdedup.core.shingle import sorted_unique
+from newsdedup.core.shingle import run_starts, sorted_unique
 
 _CANDIDATE = re.compile(
-    r"(?P<mark>[.!?])[\"”’')\]]*(?P<space>\s+)(?=[\"“‘'(\[]?[A-Z0-9])|[\n|•·]|[.!?](?=[\"”’')\]]*(?:\s|\Z))"
+    r"(?P<mark>[.!?])[\"”’')\]]*(?=(?P<space>\s+)[\"“‘'(\[]?[A-Z0-9])|[\n|•·]|[.!?](?=[\"”’')\]]*(?:\s|\Z))"
 )
 """Where a sentence may end: an end mark before a space and an ASCII capital or digit (a sentence end
-unless the mark ends an abbreviation), else a line break, a separator, or an end mark before a space
-(decided by `_cut`)."""
+unless the mark ends an abbreviation; the space is looked at, not taken, so its line breaks stay
+candidates), else a line break, a separator, or an end mark before a space (decided by `_cut`)."""
 _SEPARATORS = frozenset("|•·")
+_LINE = re.compile(r"[^\n]+")
 _CLOSERS = frozenset("\"”’')]")
 _OPENERS = frozenset("\"“‘'([")
 _ABBREVIATIONS_TEXT = """
@@ -158,11 +159,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
             if cut is not None:
                 cuts.append(cut)
         elif mark != "." or not _abbreviation_before(text, found.start()):
-            cuts.append((found.start("space"), found.end()))
-        else:
-            # An abbreviation: the line breaks in the space after it may still end the sentence.
-            breaks = (found.start("space") + k for k, char in enumerate(found.group("space")) if char == "\n")
-            cuts.extend(cut for cut in (_cut(text, index, width) for index in breaks) if cut is not None)
+            cuts.append((found.start("space"), found.end("space")))
     cuts.append((len(text), len(text)))
     for end, resume in cuts:
         segment = text[cursor:end]
@@ -179,11 +176,12 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     too long cut every `_PIECE` words."""
     if len(TOKEN.findall(text, start, end)) <= MAX_SENTENCE_TOKENS:
         return [(start, end)]
-    if "\n" in text[start:end]:
+    if text.find("\n", start, end) >= 0:
         pieces = []
-        for line in re.finditer(r"[^\n]+", text[start:end]):
-            first = start + line.start() + (len(line.group()) - len(line.group().lstrip()))
-            last = start + line.start() + len(line.group().rstrip())
+        for line in _LINE.finditer(text, start, end):
+            segment = line.group()
+            first = line.start() + len(segment) - len(segment.lstrip())
+            last = line.start() + len(segment.rstrip())
             if last > first:
                 pieces.extend(_split_long(text, first, last))
         return pieces
@@ -216,10 +214,7 @@ def _unique_max(packed: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np
         return packed, weights
     order = np.argsort(packed)
     packed, weights = packed[order], weights[order]
-    first = np.empty(packed.size, dtype=bool)
-    first[0] = True
-    np.not_equal(packed[1:], packed[:-1], out=first[1:])
-    starts = np.flatnonzero(first)
+    starts = np.flatnonzero(run_starts(packed))
     return packed[starts], np.maximum.reduceat(weights, starts)
 
 
@@ -312,9 +307,6 @@ def _describe(text: str, sentences: list[Sentence], tokens: Iterable[str]) -> Te
     all_rows = packed >> KEY_BITS
     order = np.argsort(all_keys, kind="stable")
     sorted_keys = all_keys[order]
-    distinct = np.empty(sorted_keys.size, dtype=bool)
-    distinct[:1] = True
-    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=distinct[1:])
     width = 2 * count - 1
     kind = np.where(number, NUMBER_FACT, np.where(first, FIRST_NAME_FACT, NAME_FACT))
     facts, fact_kinds = _unique_max(entry[fact], -kind[fact].astype(np.float64))
@@ -331,5 +323,5 @@ def _describe(text: str, sentences: list[Sentence], tokens: Iterable[str]) -> Te
         fact_rows=facts >> KEY_BITS,
         fact_keys=facts & _KEY_MASK,
         fact_kinds=(-fact_kinds).astype(np.int8),
-        marks=sorted_keys[distinct],
+        marks=sorted_keys[run_starts(sorted_keys)],
     )

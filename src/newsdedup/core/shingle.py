@@ -75,10 +75,16 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     ordered = np.sort(values)
     if ordered.shape[0] < 2:
         return ordered
-    keep = np.empty(ordered.shape[0], dtype=bool)
-    keep[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
-    return ordered[keep]
+    unique: np.ndarray = ordered[run_starts(ordered)]
+    return unique
+
+
+def run_starts(ordered: np.ndarray) -> np.ndarray:
+    """A mask of the first element of each run of equal values in a sorted 1-d array."""
+    first = np.empty(ordered.shape[0], dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return first
 
 
 def shingle_set(words: list[str], size: int) -> np.ndarray:
