@@ -17,6 +17,9 @@ import xxhash
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,/:-]\d+)*")
 """A word (letters, with inner apostrophes) or a number (digits, with inner separators); words first, as
 most tokens are words (the two never start alike)."""
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+(?:[.,/:-][0-9]+)*")
+"""`TOKEN` for a text all of ASCII: the same tokens, found faster (ranges test quicker than Unicode
+categories)."""
 _QUOTE_SPAN = re.compile(r"[\"“”«»][^\"“”«»\n]{1,600}[\"“”«»]")
 _DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 
@@ -148,9 +151,14 @@ def word_info(raw: str) -> tuple[str, int, int]:
     return _info(stem(folded), CONTENT)
 
 
+def token_pattern(text: str) -> re.Pattern[str]:
+    """`TOKEN`, or its faster equivalent when ``text`` is all ASCII."""
+    return _ASCII_TOKEN if text.isascii() else TOKEN
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The raw words and numbers of ``text[start:end]``."""
-    return TOKEN.findall(text, start, len(text) if end is None else end)
+    return token_pattern(text).findall(text, start, len(text) if end is None else end)
 
 
 def word_code(raw: str) -> int:

@@ -22,12 +22,12 @@ from newsdedup.core.lexical import (
     CONTENT,
     FLAG_BITS,
     NUMBER,
-    TOKEN,
     quote_spans,
+    token_pattern,
     word_codes,
     words,
 )
-from newsdedup.core.shingle import run_starts, sorted_unique
+from newsdedup.core.shingle import run_starts
 
 _CANDIDATE = re.compile(
     r"(?P<mark>[.!?])[\"”’')\]]*(?=(?P<space>\s+)[\"“‘'(\[]?[A-Z0-9])|[\n|•·]|[.!?](?=[\"”’')\]]*(?:\s|\Z))"
@@ -44,6 +44,8 @@ _ABBREVIATIONS_TEXT = """
     jun jul aug sep sept oct nov dec
 """
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+"""Letters before a dot are read back at most one further than this: a longer word is no abbreviation."""
 FACT_WEIGHT = 0.6
 """Weight of a number or a name in sentence similarity (wording weighs 1): independent reports of one
 event share their names and numbers, a reworded copy shares its wording too."""
@@ -100,7 +102,8 @@ class Text:
 
 def _abbreviation_before(text: str, dot: int) -> bool:
     start = dot
-    while start > 0 and text[start - 1].isalpha():
+    limit = max(dot - _LONGEST_ABBREVIATION - 1, 0)
+    while start > limit and text[start - 1].isalpha():
         start -= 1
     word = text[start:dot]
     return len(word) == 1 or word.lower() in _ABBREVIATIONS
@@ -174,7 +177,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
 def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """An over-long run cut at its line breaks (a list of headlines has no sentence ends), and lines still
     too long cut every `_PIECE` words."""
-    if len(TOKEN.findall(text, start, end)) <= MAX_SENTENCE_TOKENS:
+    token = token_pattern(text)
+    if len(token.findall(text, start, end)) <= MAX_SENTENCE_TOKENS:
         return [(start, end)]
     if text.find("\n", start, end) >= 0:
         pieces = []
@@ -185,7 +189,7 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if last > first:
                 pieces.extend(_split_long(text, first, last))
         return pieces
-    offsets = [found.start() for found in TOKEN.finditer(text, start, end)]
+    offsets = [found.start() for found in token.finditer(text, start, end)]
     cuts = offsets[_PIECE::_PIECE]
     bounds = [start, *cuts, end]
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
@@ -199,22 +203,24 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 KEY_BITS = 40
-"""Stem hashes are cut to this many bits, so that a row number and a stem pack into one int64 entry (two
+"""Stem hashes are cut to this many bits, so that a stem and a row number pack into one int64 entry (two
 stems of a 100,000-word vocabulary share a hash with odds of about 1 in 200; a pair of texts that both
 hold such a pair is rarer still)."""
+ROW_BITS = 63 - KEY_BITS
 _KEY_MASK = np.int64((1 << KEY_BITS) - 1)
-_MAX_PACKED_ROWS = 1 << (63 - KEY_BITS)
-"""Rows that fit above the stem in a non-negative int64: 8 million, far above a text of the longest
+_ROW_MASK = np.int64((1 << ROW_BITS) - 1)
+_MAX_PACKED_ROWS = 1 << ROW_BITS
+"""Rows that fit beside the stem in a non-negative int64: 8 million, far above a text of the longest
 accepted size (`Settings.max_text_chars`)."""
 
 
 def _unique_max(packed: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One entry per packed (row, stem), keeping the largest weight, sorted by row then stem."""
+    """One entry per packed value, keeping the largest weight, sorted."""
     if packed.size == 0:
         return packed, weights
-    order = np.argsort(packed)
+    order = packed.argsort()
     packed, weights = packed[order], weights[order]
-    starts = np.flatnonzero(run_starts(packed))
+    starts = run_starts(packed).nonzero()[0]
     return packed[starts], np.maximum.reduceat(weights, starts)
 
 
@@ -226,14 +232,12 @@ def _empty(text: str) -> Text:
 
 
 def _with_neighbours(packed: np.ndarray, weights: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """The entries of the sentences and, again, as rows of two neighbouring sentences taken together (row
-    ``count + k``: ``k, k+1``); not yet unique."""
-    rows = packed >> KEY_BITS
+    """The (stem, row) entries of the sentences and, again, as rows of two neighbouring sentences taken
+    together (row ``count + k``: ``k, k+1``); not yet unique."""
+    rows = packed & _ROW_MASK
     later, earlier = rows > 0, rows < count - 1
-    shift_later = np.int64(count - 1) << KEY_BITS
-    shift_earlier = np.int64(count) << KEY_BITS
     return (
-        np.concatenate([packed, packed[later] + shift_later, packed[earlier] + shift_earlier]),
+        np.concatenate([packed, packed[later] + (count - 1), packed[earlier] + count]),
         np.concatenate([weights, weights[later], weights[earlier]]),
     )
 
@@ -242,15 +246,13 @@ def _names(keys: np.ndarray, capitalized: np.ndarray, first: np.ndarray) -> np.n
     """Capitalised words that are names: inside a sentence; or first in it and followed by another
     capitalised word ("Harbor Foods said") or capitalised inside some sentence of the text too."""
     inside = capitalized & ~first
-    following = np.zeros(keys.size, dtype=bool)
-    following[:-1] = inside[1:]
-    known = sorted_unique(keys[inside])
-    elsewhere = (
-        known[np.minimum(np.searchsorted(known, keys), max(known.size - 1, 0))] == keys
-        if known.size
-        else inside
-    )
-    names: np.ndarray = inside | (capitalized & first & (following | elsewhere))
+    names: np.ndarray = inside.copy()
+    leading = (capitalized & first).nonzero()[0]
+    if leading.size:
+        known = set(keys[inside].tolist())
+        following = inside[np.minimum(leading + 1, keys.size - 1)] & (leading + 1 < keys.size)
+        elsewhere = np.array([key in known for key in keys[leading].tolist()], dtype=bool)
+        names[leading] = following | elsewhere
     return names
 
 
@@ -294,30 +296,29 @@ def _describe(text: str, sentences: list[Sentence], tokens: Iterable[str]) -> Te
     code = np.array(word_codes(list(tokens)), dtype=np.int64)
     key = (code >> (64 - KEY_BITS)) & _KEY_MASK
     flag = code & FLAG_BITS
-    row = np.repeat(np.arange(count, dtype=np.int64), counts)
+    row = np.arange(count, dtype=np.int64).repeat(counts)
     first = np.zeros(key.size, dtype=bool)
-    first[np.cumsum(counts) - counts] = True
+    first[counts.cumsum() - counts] = True
     content = (flag & CONTENT) != 0
     number = (flag & NUMBER) != 0
     fact = number | _names(key, (flag & CAPITALIZED) != 0, first)
-    entry = (row << KEY_BITS) | key
     weight = np.where(fact, FACT_WEIGHT, 1.0)
-    packed, all_weights = _unique_max(*_with_neighbours(entry[content], weight[content], count))
-    all_keys = packed & _KEY_MASK
-    all_rows = packed >> KEY_BITS
-    order = np.argsort(all_keys, kind="stable")
-    sorted_keys = all_keys[order]
+    by_stem = (key[content] << ROW_BITS) | row[content]
+    packed, all_weights = _unique_max(*_with_neighbours(by_stem, weight[content], count))
+    sorted_keys = packed >> ROW_BITS
+    all_rows = packed & _ROW_MASK
     width = 2 * count - 1
     kind = np.where(number, NUMBER_FACT, np.where(first, FIRST_NAME_FACT, NAME_FACT))
-    facts, fact_kinds = _unique_max(entry[fact], -kind[fact].astype(np.float64))
+    by_row = (row[fact] << KEY_BITS) | key[fact]
+    facts, fact_kinds = _unique_max(by_row, -kind[fact].astype(np.float64))
     return Text(
         text=text,
         sentences=tuple(sentences),
         words=int(key.size),
         original_words=sum(sentence.original_words for sentence in sentences),
-        rows=all_rows[order],
+        rows=all_rows,
         keys=sorted_keys,
-        weights=all_weights[order],
+        weights=all_weights,
         norms=np.sqrt(np.bincount(all_rows, weights=all_weights * all_weights, minlength=width)),
         sizes=np.bincount(all_rows, minlength=width).astype(np.float64),
         fact_rows=facts >> KEY_BITS,
