@@ -20,6 +20,11 @@ from newsdedup.ports import Provenance, PublisherInfo, RecordedMatch, StoredArti
 
 __all__ = ["FactFinder", "NoProvenance", "QueryFacts", "site_name", "url_variants"]
 
+STORED_CITATIONS_CACHE = 2048
+"""Stored texts whose citations are remembered: an original that many scrapers copy is a candidate of
+every copy's query."""
+_stored_citations = lru_cache(maxsize=STORED_CITATIONS_CACHE)(cited_sources)
+
 
 class NoProvenance:
     """A `Provenance` that knows nothing and records nothing (an index without a registry)."""
@@ -135,4 +140,4 @@ class FactFinder:
 
     def for_article(self, article: StoredArticle) -> Facts:
         """A stored article's facts."""
-        return self._facts(article, None)
+        return self._facts(article, _stored_citations(article.text))

@@ -119,9 +119,10 @@ def _nodes(query: Text, match: Text, config: AlignConfig) -> list[Node]:
         return []
     dot, shared = products
     cosine = dot / (query.norms[:, None] * match.norms[None, :] + 1e-9)
-    cosine[shared < np.clip(np.minimum(query.sizes[:, None], match.sizes[None, :]), 1, config.min_shared)] = (
-        0.0
+    needed = np.minimum(
+        np.maximum(np.minimum(query.sizes[:, None], match.sizes[None, :]), 1), config.min_shared
     )
+    cosine[shared < needed] = 0.0
     n, k = len(query.sentences), len(match.sentences)
     single = cosine[:n, :k]
     nodes = _found(single, single >= config.min_similarity, (0, 0, 0, 0))

@@ -73,14 +73,15 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     return after == len(text) or text[after] == "\n"
 
 
-def _is_furniture(text: str, start: int, end: int, words: Sequence[str]) -> bool:
+def _is_furniture(text: str, start: int, end: int, words: Sequence[str], marked: bool) -> bool:
+    """``marked``: whether ``text`` has a separator or a © anywhere (most texts have neither)."""
     count = len(words)
-    if _SEPARATORS.search(text, start, end):
+    if marked and _SEPARATORS.search(text, start, end):
         separators = len(_SEPARATORS.findall(text, start, end))
         if count <= 3 * (separators + 1):
             return True
     if count <= _CUE_LINE_WORDS and (
-        text.find("©", start, end) >= 0
+        (marked and text.find("©", start, end) >= 0)
         or (not _CUE_WORDS.isdisjoint(map(str.lower, words)) and _CUES.search(text, start, end))
     ):
         return True
@@ -115,7 +116,8 @@ def furniture_flags(text: str, spans: Sequence[Span]) -> list[bool]:
     a ©), a few words without a sentence end (a table row, with numbers, is not), a byline or date line, a
     list of tags (a line of a few words between commas), or lines that read like headlines (more than one,
     or one beside other furniture: a list of headlines, a related-stories box)."""
-    flags = [bool(words) and _is_furniture(text, start, end, words) for start, end, words in spans]
+    marked = "©" in text or _SEPARATORS.search(text) is not None
+    flags = [bool(words) and _is_furniture(text, start, end, words, marked) for start, end, words in spans]
     lines = [
         0 if flag or not words else _headline_lines(text, start, end)
         for (start, end, words), flag in zip(spans, flags, strict=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import cast
 
+import numpy as np
 import xxhash
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,/:-]\d+)*")
@@ -173,16 +173,16 @@ _CODES_KEPT = 200_000
 """Words whose code is remembered; past that the memory starts afresh (hostile input cannot grow it)."""
 
 
-def word_codes(words: list[str]) -> list[int]:
-    """`word_code` of each word, from a plain dict of the words seen before (a text's words are mostly
-    known: one dict lookup each costs less than a bounded cache's bookkeeping)."""
-    codes = list(map(_CODES.get, words))
-    if None not in codes:
-        return cast(list[int], codes)
+def word_codes(words: list[str]) -> np.ndarray:
+    """`word_code` of each word as an int64 array, from a plain dict of the words seen before (a text's
+    words are mostly known: one dict lookup each costs less than a bounded cache's bookkeeping)."""
+    try:
+        return np.fromiter(map(_CODES.__getitem__, words), np.int64, len(words))
+    except KeyError:
+        pass
     if len(_CODES) > _CODES_KEPT:
         _CODES.clear()
-    for index, code in enumerate(codes):
-        if code is None:
-            word = words[index]
-            codes[index] = _CODES[word] = word_code(word)
-    return cast(list[int], codes)
+    for word in words:
+        if word not in _CODES:
+            _CODES[word] = word_code(word)
+    return np.fromiter(map(_CODES.__getitem__, words), np.int64, len(words))

@@ -7,6 +7,7 @@ Signatures follow datasketch's ``affine32`` scheme bit for bit (see `SignatureSc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -74,13 +75,21 @@ def _sign_chunk(values: np.ndarray, offsets: np.ndarray, a: np.ndarray, b: np.nd
     return out
 
 
+@lru_cache(maxsize=16)
+def _band_seeds(bands: int, rows: int) -> np.ndarray:
+    """What each band's key starts from: its number times the multiplier after its rows' (read-only)."""
+    seeds: np.ndarray = np.arange(bands, dtype=np.uint64) * position_multipliers(rows + 1)[-1]
+    seeds.flags.writeable = False
+    return seeds
+
+
 def band_keys(signatures: np.ndarray, scheme: SignatureScheme) -> np.ndarray:
     """Return a ``(n, bands)`` int64 array: the LSH key of each band of each signature."""
     signatures = np.atleast_2d(signatures)
     used = signatures[:, : scheme.bands * scheme.rows].astype(np.uint64)
     grouped = used.reshape(signatures.shape[0], scheme.bands, scheme.rows)
     multipliers = position_multipliers(scheme.rows + 1)
-    combined = np.arange(scheme.bands, dtype=np.uint64)[None, :] * multipliers[-1]
+    combined = _band_seeds(scheme.bands, scheme.rows)[None, :]
     for row in range(scheme.rows):
         combined = combined + grouped[:, :, row] * multipliers[row]
     return fmix64(combined).view(np.int64)

@@ -30,11 +30,12 @@ from newsdedup.core.lexical import (
 from newsdedup.core.shingle import run_starts
 
 _CANDIDATE = re.compile(
-    r"(?P<mark>[.!?])[\"”’')\]]*(?=(?P<space>\s+)[\"“‘'(\[]?[A-Z0-9])|[\n|•·]|[.!?](?=[\"”’')\]]*(?:\s|\Z))"
+    r"[.!?](?:[\"”’')\]]*(?=(?P<space>\s+)[\"“‘'(\[]?[A-Z0-9])|(?=[\"”’')\]]*(?:\s|\Z)))|[\n|•·]"
 )
-"""Where a sentence may end: an end mark before a space and an ASCII capital or digit (a sentence end
-unless the mark ends an abbreviation; the space is looked at, not taken, so its line breaks stay
-candidates), else a line break, a separator, or an end mark before a space (decided by `_cut`)."""
+"""Where a sentence may end: an end mark before a space and an ASCII capital or digit (group ``space``
+set: a sentence end unless the mark ends an abbreviation; the space is looked at, not taken, so its line
+breaks stay candidates), else an end mark before a space, a line break or a separator (decided by
+`_cut`). Every alternative starts with one of a few characters, which the regex engine scans for."""
 _SEPARATORS = frozenset("|•·")
 _LINE = re.compile(r"[^\n]+")
 _CLOSERS = frozenset("\"”’')]")
@@ -156,20 +157,23 @@ def _spans(text: str) -> list[tuple[int, int]]:
     width = max(map(len, text.split("\n"))) if "\n" in text else len(text)
     cuts: list[tuple[int, int]] = []
     for found in _CANDIDATE.finditer(text):
-        mark = found.group("mark")
-        if mark is None:
+        space = found.start("space")
+        if space < 0:
             cut = _cut(text, found.start(), width)
             if cut is not None:
                 cuts.append(cut)
-        elif mark != "." or not _abbreviation_before(text, found.start()):
-            cuts.append((found.start("space"), found.end("space")))
+        elif text[found.start()] != "." or not _abbreviation_before(text, found.start()):
+            cuts.append((space, found.end("space")))
     cuts.append((len(text), len(text)))
     for end, resume in cuts:
-        segment = text[cursor:end]
-        stripped = segment.strip()
-        if stripped:
-            first = cursor + (len(segment) - len(segment.lstrip()))
-            spans.append((first, first + len(stripped)))
+        if cursor < end and not text[cursor].isspace() and not text[end - 1].isspace():
+            spans.append((cursor, end))
+        else:
+            segment = text[cursor:end]
+            stripped = segment.strip()
+            if stripped:
+                first = cursor + (len(segment) - len(segment.lstrip()))
+                spans.append((first, first + len(stripped)))
         cursor = max(cursor, resume)
     return spans
 
@@ -293,7 +297,7 @@ def _describe(text: str, sentences: list[Sentence], tokens: Iterable[str]) -> Te
     if 2 * count >= _MAX_PACKED_ROWS:
         raise ValueError(f"a text of {count} sentences is too long to align")
     counts = np.fromiter((sentence.words for sentence in sentences), dtype=np.int64, count=count)
-    code = np.array(word_codes(list(tokens)), dtype=np.int64)
+    code = word_codes(list(tokens))
     key = (code >> (64 - KEY_BITS)) & _KEY_MASK
     flag = code & FLAG_BITS
     row = np.arange(count, dtype=np.int64).repeat(counts)
