@@ -57,7 +57,7 @@ def sign_many(shingle_sets: Sequence[np.ndarray], scheme: SignatureScheme) -> np
 
 def _sign_small(values: np.ndarray, offsets: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``(len(offsets), num_perm)`` minima, all permutations in one broadcast."""
-    mixed = fmix32((values & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    mixed = fmix32(values.astype(np.uint32))
     permuted = a[:, None] * mixed[None, :]
     permuted += b[:, None]
     return np.minimum.reduceat(permuted, offsets, axis=1).T
@@ -65,7 +65,7 @@ def _sign_small(values: np.ndarray, offsets: np.ndarray, a: np.ndarray, b: np.nd
 
 def _sign_chunk(values: np.ndarray, offsets: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Permutation-major: ``(num_perm, len(offsets))`` minima of ``a * h + b`` over each non-empty run."""
-    mixed = fmix32((values & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    mixed = fmix32(values.astype(np.uint32))
     permuted = np.empty_like(mixed)
     out = np.empty((a.shape[0], offsets.shape[0]), dtype=np.uint32)
     for k in range(a.shape[0]):

@@ -278,7 +278,8 @@ def analyse(text: str) -> Text:
     each by its weighted content stems and its facts."""
     quotes = quote_spans(text)
     quote_ends = [q_end for _, q_end in quotes]
-    found = [(start, end, words(text, start, end)) for start, end in _pieces(text)]
+    tokens_of = token_pattern(text).findall
+    found = [(start, end, tokens_of(text, start, end)) for start, end in _pieces(text)]
     spans = [(start, end, tokens) for start, end, tokens in found if tokens]
     furniture = furniture_flags(text, spans)
     sentences: list[Sentence] = []
