@@ -74,3 +74,28 @@ def test_blog_platform_furniture_is_recognised() -> None:
     )
     own = {page[s.start : s.end] for s in analyse(page).sentences if s.original_words}
     assert own == set(STORY.splitlines())
+
+
+def test_news_about_platforms_advertising_and_copyright_is_prose() -> None:
+    """Words of site furniture are also what news is about: such sentences stay prose, while the same words
+    in a short line, a line without a sentence end or the site's own voice stay furniture."""
+    story = (
+        "The regulator said on Tuesday that Twitter had failed to remove 4,000 fraudulent accounts.\n"
+        "Shares in the advertising group fell 7% after the US Congress opened a copyright inquiry.\n"
+        "Subscription prices for the streaming service will rise to $12 a month from March.\n"
+        "Officials at Facebook declined to comment on the YouTube video.\n"
+    )
+    furniture = (
+        "Follow us on Twitter and Facebook\n"
+        "Sign up to our newsletter for the latest news.\n"
+        "Advertisement\n"
+        "Share on WhatsApp\n"
+        "We use cookies to improve your experience on this site.\n"
+        "Copyright 2026 Daily Aggregator.\n"
+    )
+    page = story + furniture
+    sentences = analyse(page).sentences
+    prose = {page[s.start : s.end] for s in sentences if s.original_words}
+    assert prose == set(story.splitlines())
+    assert furniture_words(story) == 0
+    assert furniture_words(page) == len(re.findall(r"[^\W_]+", furniture))

@@ -19,16 +19,28 @@ _WORD = re.compile(r"[^\W_]+")
 _LINE = re.compile(r"[^\n]+")
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _CUES = re.compile(
-    r"""\b(?:cookies?|newsletter|subscribe|subscription|sign\s+up|log\s*in|sign\s+in|all\s+rights\s+reserved
-    |copyright|privacy\s+(?:policy|settings|notice)|manage\s+(?:cookies|preferences|consent)
-    |reject\s+all|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|advertisement|advertising
-    |share\s+(?:this|on)|follow\s+us|related\s+(?:articles|stories|posts|news)|read\s+more|most\s+read
-    |trending|recommended\s+for\s+you|click\s+here|comments?\s+\(\d+\)|skip\s+to\s+content|accept\s+all
-    |whatsapp|facebook|twitter|instagram|linkedin|telegram|tiktok|youtube
-    |your\s+email\s+address|required\s+fields|leave\s+a\s+(?:reply|comment)|continue\s+reading
+    r"""\b(?:all\s+rights\s+reserved|manage\s+(?:cookies|preferences|consent)|follow\s+us|share\s+this\s+(?:article|story|page|post)
+    |related\s+(?:articles|stories|posts|news)|recommended\s+for\s+you|click\s+here|comments?\s+\(\d+\)
+    |skip\s+to\s+content|your\s+email\s+address|required\s+fields|leave\s+a\s+(?:reply|comment)
     |appeared\s+first\s+on)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+"""Phrases only site furniture uses: a line or sentence of up to `_CUE_LINE_WORDS` words with one is
+furniture."""
+_TOPIC_CUES = re.compile(
+    r"""\b(?:cookies?|newsletter|subscribe|subscription|sign\s+up|log\s*in|sign\s+in|copyright
+    |privacy\s+(?:policy|settings|notice)|reject\s+all|accept\s+all|terms\s+(?:of\s+(?:use|service)|and\s+conditions)
+    |advertisement|advertising|share\s+on|read\s+more|most\s+read|trending|continue\s+reading
+    |whatsapp|facebook|twitter|instagram|linkedin|telegram|tiktok|youtube)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Words of furniture that news is also written about (a story on Twitter, an advertising campaign, a
+copyright case): furniture only in a line or sentence that does not read as prose, being a few words,
+without a sentence end, or in the site's own voice (`_SITE_VOICE`)."""
+_SITE_VOICE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our|[Tt]his\s+(?:site|website))\b")
+"""A site speaking to its reader ("We use cookies", "Sign up to our newsletter"); case-sensitive ("US" is
+a country), and not read in a span with quotation marks, where a news story's sources speak."""
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _CUE_WORDS_TEXT = """
     cookie cookies newsletter subscribe subscription sign log login reserved copyright privacy terms
     advertisement advertising share follow related read trending recommended click comment comments skip
@@ -73,6 +85,17 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     return after == len(text) or text[after] == "\n"
 
 
+def _has_cue(text: str, start: int, end: int, ends_sentence: bool) -> bool:
+    """A furniture phrase, or a furniture topic word where the span does not read as news prose."""
+    if _CUES.search(text, start, end):
+        return True
+    if not _TOPIC_CUES.search(text, start, end):
+        return False
+    if not ends_sentence or len(text[start:end].split()) <= _SHORT_LINE_WORDS:
+        return True
+    return _SITE_VOICE.search(text, start, end) is not None and not _QUOTE_MARKS.search(text, start, end)
+
+
 def _is_furniture(text: str, start: int, end: int, words: Sequence[str], marked: bool) -> bool:
     """``marked``: whether ``text`` has a separator or a © anywhere (most texts have neither)."""
     count = len(words)
@@ -80,12 +103,13 @@ def _is_furniture(text: str, start: int, end: int, words: Sequence[str], marked:
         separators = len(_SEPARATORS.findall(text, start, end))
         if count <= 3 * (separators + 1):
             return True
+    ends_sentence = _ends_sentence(text, start, end)
     if count <= _CUE_LINE_WORDS and (
         (marked and text.find("©", start, end) >= 0)
-        or (not _CUE_WORDS.isdisjoint(map(str.lower, words)) and _CUES.search(text, start, end))
+        or (not _CUE_WORDS.isdisjoint(map(str.lower, words)) and _has_cue(text, start, end, ends_sentence))
     ):
         return True
-    if _ends_sentence(text, start, end):
+    if ends_sentence:
         return False
     if count <= _BYLINE_WORDS and _BYLINE.match(text, start, end):
         return True
