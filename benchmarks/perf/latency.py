@@ -113,7 +113,17 @@ def build(size: int) -> str:
                 stderr=subprocess.DEVNULL,
             )
             log(f"  {size / (time.perf_counter() - start):,.0f} articles/s")
+            vacuum(url)
         return url
+
+
+def vacuum(url: str) -> None:
+    """``VACUUM (ANALYZE)`` the index tables once after the build, as autovacuum would (it is off on some
+    servers): the candidate lookup is an index-only scan, which needs the visibility map."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("VACUUM (ANALYZE) articles, signatures, lsh_bands")
 
 
 def profile(pid: int, seconds: int, out: Path) -> None:
