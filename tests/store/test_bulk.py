@@ -54,13 +54,13 @@ def test_bulk_upsert_uses_a_constant_number_of_statements(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     copies: list[int] = []
-    real_copy = bands._copy_band_rows
+    real_copy = bands.copy_band_rows
 
     def spy(connection: Connection, rows: bands.BandRows) -> None:
         copies.append(len(rows))
         real_copy(connection, rows)
 
-    monkeypatch.setattr(bands, "_copy_band_rows", spy)
+    monkeypatch.setattr(bands, "copy_band_rows", spy)
     index = SqlArticleIndex(session, scheme)
     with counting(engine) as few:
         index.upsert_many(bulk_articles[:20])

@@ -112,7 +112,7 @@ def insert_band_rows(session: Session, rows: BandRows) -> None:
             rows.tuples(),
         )
     elif len(rows) >= COPY_THRESHOLD and connection.dialect.driver == "psycopg":
-        _copy_band_rows(connection, rows)
+        copy_band_rows(connection, rows)
     else:
         connection.execute(
             text(
@@ -124,7 +124,8 @@ def insert_band_rows(session: Session, rows: BandRows) -> None:
         )
 
 
-def _copy_band_rows(connection: Connection, rows: BandRows) -> None:
+def copy_band_rows(connection: Connection, rows: BandRows) -> None:
+    """Stream rows into lsh_bands with binary COPY (psycopg), in the connection's transaction."""
     with copy_in(connection, "COPY lsh_bands (band, key, article_id) FROM STDIN (FORMAT BINARY)") as copy:
         copy.write(rows.copy_binary())
 
