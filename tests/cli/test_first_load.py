@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
@@ -23,7 +24,7 @@ from newsdedup.cli import app
 from newsdedup.core import default_scheme, fingerprint_many
 from newsdedup.ingest import Entry, entries_of, index_entries
 from newsdedup.io.readers import read_raw
-from newsdedup.store.db import create_engine_for, session_factory, transaction
+from newsdedup.store.db import alembic_config, create_engine_for, session_factory, transaction
 from newsdedup.store.sql import SqlArticleIndex
 from tests.api.corpus import make_texts
 
@@ -70,9 +71,12 @@ def _expected_band_rows(engine: Engine) -> set[tuple[int, int, int]]:
 
 
 def _assert_primary_key(engine: Engine) -> None:
+    """The band table's primary key is there, and the schema is as the migrations made it."""
     key = inspect(engine).get_pk_constraint("lsh_bands")
     assert key["constrained_columns"] == ["band", "key", "article_id"]
     assert key["name"] in ("pk_lsh_bands", None)  # SQLite does not report the name
+    with engine.connect() as connection:
+        command.check(alembic_config(connection=connection))
 
 
 def _count(engine: Engine, table: str) -> int:
