@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -84,11 +85,19 @@ def index(
     workers: Annotated[
         int | None, typer.Option(min=1, help="Parsing and fingerprinting processes (default: one per core).")
     ] = None,
+    first_load: Annotated[
+        bool,
+        typer.Option(
+            help="Into an empty index: load in one transaction and index the band keys once at the end "
+            "(faster; interrupted, it stores nothing). Off: a transaction per batch."
+        ),
+    ] = True,
 ) -> None:
     """Index articles: one JSON object per line with url, text or html, title, published_at, publisher.
 
-    Each batch is stored in one transaction; a bad line is reported as FILE:LINE and skipped
-    (or stops the run after storing the good lines before it, with --on-error stop).
+    Each batch is stored in one transaction (into an empty index, the whole load is one: see
+    --first-load); a bad line is reported as FILE:LINE and skipped (or stops the run after storing the
+    good lines before it, with --on-error stop).
 
     Example: newsdedup index articles.jsonl
     """
@@ -107,7 +116,7 @@ def index(
             entries = entries_of(lambda on_error: read_raw(files, on_error=on_error))
             with _progress() as progress:
                 task = progress.add_task("indexing", total=None)
-                for count in index_entries(
+                loading = index_entries(
                     entries,
                     sessions,
                     default_scheme(),
@@ -115,9 +124,12 @@ def index(
                     batch_size=batch_size,
                     on_error=report,
                     stop_at_error=stop,
-                ):
-                    stored += count
-                    progress.update(task, advance=count)
+                    first_load=first_load,
+                )
+                with closing(loading):  # an interruption rolls back what is not committed, at once
+                    for count in loading:
+                        stored += count
+                        progress.update(task, advance=count)
             if stored:
                 with transaction(sessions) as session:
                     refresh_planner_statistics(session)

@@ -5,7 +5,9 @@ chunks; a worker turns a chunk into an `ArticleBatch` (what the tables keep: fie
 signature bytes, compact shingle bytes, band keys) and the chunk's bad records, each at its place.
 This process stores the batches in input order, each in its own transaction, and reports the bad
 records in input order too, so a run that stops at the first bad record keeps every article before it
-and nothing after it.
+and nothing after it. A load that begins on an empty index is instead one transaction, whose band keys
+are indexed once at the end (`newsdedup.store.first_load`): interrupted or failed, it stores nothing;
+stopped at a bad record, it commits the articles before it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from newsdedup.iterutil import batched, in_order
 from newsdedup.ports import NewArticle
 from newsdedup.store.bulk import ArticleBatch, tune_for_bulk_load
 from newsdedup.store.db import transaction
+from newsdedup.store.first_load import FirstLoad
 from newsdedup.store.sql import SqlArticleIndex
 from newsdedup.validation import check_has_words, check_text
 
@@ -146,6 +149,35 @@ def store(sessions: sessionmaker[Session], scheme: SignatureScheme, batch: Artic
     return len(batch)
 
 
+Store = Callable[[ArticleBatch], int]
+"""Stores a batch; returns the number of articles given."""
+
+
+@contextmanager
+def storing(
+    sessions: sessionmaker[Session], scheme: SignatureScheme, *, first_load: bool = True
+) -> Iterator[Store]:
+    """How a load stores its batches: each in its own transaction, or, when ``first_load`` is allowed and
+    the index is empty, all in one transaction that builds the band index at the end and commits when
+    the block ends without an error (`FirstLoad`)."""
+    if first_load:
+        with transaction(sessions) as session:
+            tune_for_bulk_load(session)
+            deferred = FirstLoad.begin(session)
+            if deferred is not None:
+                index = SqlArticleIndex(session, scheme, first_load=deferred)
+
+                def put(batch: ArticleBatch) -> int:
+                    if len(batch):
+                        index.upsert_batch(batch)
+                    return len(batch)
+
+                yield put
+                deferred.finish()
+                return
+    yield lambda batch: store(sessions, scheme, batch)
+
+
 def index_entries(
     entries: Iterable[Entry],
     sessions: sessionmaker[Session],
@@ -155,35 +187,42 @@ def index_entries(
     batch_size: int = 1000,
     on_error: Callable[[str], None],
     stop_at_error: bool = False,
-) -> Iterator[int]:
+    first_load: bool = True,
+) -> Generator[int, None, None]:
     """Store the articles of ``entries`` in chunks of ``batch_size``, in order (new urls inserted, known
-    ones updated, a url repeated in a chunk kept in its last version); yield each chunk's count of
-    stored articles once committed. Bad records go to ``on_error`` in input order; with
+    ones updated, a url repeated in the input kept in its last version); yield each chunk's count of
+    stored articles once stored. Bad records go to ``on_error`` in input order; with
     ``stop_at_error`` the first one ends the run, after the articles before it are stored.
 
+    Each chunk is committed on its own, except in a first load (see `storing`): then all are committed
+    together once the generator is exhausted, and none if it is closed early or fails.
     With a ``pool``, up to its size + 1 chunks are prepared ahead in its processes.
     """
     chunks = batched(entries, batch_size)
 
-    def finish(prepared: Prepared) -> tuple[int, bool]:
+    def finish(prepared: Prepared, put: Store) -> tuple[int, bool]:
         batch = prepared.batch
         if prepared.errors and stop_at_error:
             before, message = prepared.errors[0]
-            count = store(sessions, scheme, batch.head(before))
+            count = put(batch.head(before))
             on_error(message)
             return count, True
         for _, message in prepared.errors:
             on_error(message)
-        return store(sessions, scheme, batch), False
+        return put(batch), False
 
     if pool is None:
         prepared: Generator[Prepared, None, None] = (prepare(chunk, scheme) for chunk in chunks)
     else:
         executor = pool.executor
         prepared = in_order(lambda chunk: executor.submit(prepare, chunk, scheme), chunks, pool.workers + 2)
-    with closing(prepared):  # a stop cancels the chunks still pending
+    last = 0
+    with closing(prepared), storing(sessions, scheme, first_load=first_load) as put:
         for ready in prepared:
-            count, stopped = finish(ready)
+            count, stopped = finish(ready, put)
+            if stopped:  # the chunks still pending are cancelled; what was stored is committed
+                last = count
+                break
             yield count
-            if stopped:
-                return
+    if last:
+        yield last

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import numpy as np
 import pytest
 from sqlalchemy import Connection, Engine, event, func, select
 from sqlalchemy.orm import Session
@@ -54,13 +55,13 @@ def test_bulk_upsert_uses_a_constant_number_of_statements(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     copies: list[int] = []
-    real_copy = bands._copy_band_rows
+    real_copy = bands.copy_band_rows
 
     def spy(connection: Connection, rows: bands.BandRows) -> None:
         copies.append(len(rows))
         real_copy(connection, rows)
 
-    monkeypatch.setattr(bands, "_copy_band_rows", spy)
+    monkeypatch.setattr(bands, "copy_band_rows", spy)
     index = SqlArticleIndex(session, scheme)
     with counting(engine) as few:
         index.upsert_many(bulk_articles[:20])
@@ -108,3 +109,15 @@ def test_a_query_is_one_statement(
         found = index.candidates(bulk_articles[7].fingerprint, limit=5)
     assert len(statements) == 1
     assert found[0].same_text
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 300])
+def test_band_rows_sorted_band_by_band_are_the_rows_in_key_order(count: int) -> None:
+    rng = np.random.default_rng(count)
+    keys = rng.integers(-5, 5, size=(count, 16), dtype=np.int64)  # many equal keys
+    ids = rng.permutation(np.arange(100, 100 + count)).tolist()
+
+    fast = bands.BandRows.in_key_order_of(ids, keys)
+    slow = bands.BandRows.of(ids, keys).in_key_order()
+
+    assert fast.tuples() == slow.tuples()

@@ -61,3 +61,15 @@ def test_postgres_urls_are_rewritten_for_psycopg(given: str, expected: str) -> N
 def test_an_unsupported_url_says_what_to_use() -> None:
     with pytest.raises(ValueError, match="postgresql\\+psycopg://"):
         create_engine_for("mysql://u@h/d")
+
+
+def test_postgresql_compresses_article_texts_with_lz4_where_it_can(connection: Connection) -> None:
+    if connection.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL column setting")
+    available = connection.exec_driver_sql(
+        "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+    ).scalar()
+    compression = connection.exec_driver_sql(
+        "SELECT attcompression FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'text'"
+    ).scalar()
+    assert compression == ("l" if available else "")

@@ -45,6 +45,22 @@ class BandRows:
             article_ids=np.repeat(np.asarray(article_ids, dtype=np.int64), bands),
         )
 
+    @classmethod
+    def in_key_order_of(cls, article_ids: Sequence[int], keys: np.ndarray) -> BandRows:
+        """``of(article_ids, keys).in_key_order()``, sorted band by band (a few times faster)."""
+        if not len(article_ids):
+            return cls.of(article_ids, keys)
+        ids = np.asarray(article_ids, np.int64)
+        by_id = np.argsort(ids, kind="stable")
+        by_band = np.ascontiguousarray(keys.astype(np.int64, copy=False)[by_id].T)  # (bands, count)
+        order = np.argsort(by_band, axis=1, kind="stable")  # equal keys stay in id order
+        bands, count = by_band.shape
+        return cls(
+            bands=np.repeat(np.arange(bands, dtype=np.int64), count),
+            keys=np.take_along_axis(by_band, order, axis=1).ravel(),
+            article_ids=ids[by_id][order].ravel(),
+        )
+
     def __len__(self) -> int:
         return len(self.bands)
 
@@ -112,7 +128,7 @@ def insert_band_rows(session: Session, rows: BandRows) -> None:
             rows.tuples(),
         )
     elif len(rows) >= COPY_THRESHOLD and connection.dialect.driver == "psycopg":
-        _copy_band_rows(connection, rows)
+        copy_band_rows(connection, rows)
     else:
         connection.execute(
             text(
@@ -124,7 +140,8 @@ def insert_band_rows(session: Session, rows: BandRows) -> None:
         )
 
 
-def _copy_band_rows(connection: Connection, rows: BandRows) -> None:
+def copy_band_rows(connection: Connection, rows: BandRows) -> None:
+    """Stream rows into lsh_bands with binary COPY (psycopg), in the connection's transaction."""
     with copy_in(connection, "COPY lsh_bands (band, key, article_id) FROM STDIN (FORMAT BINARY)") as copy:
         copy.write(rows.copy_binary())
 

@@ -160,11 +160,14 @@ def reserve_article_ids(session: Session, count: int) -> list[int]:
         return []
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        rows = connection.execute(
-            text("SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, :n)"),
+        values = connection.execute(
+            text(
+                "SELECT array_agg(nextval(pg_get_serial_sequence('articles', 'id'))) "
+                "FROM generate_series(1, :n)"
+            ),
             {"n": count},
-        )
-        return sorted(int(value) for (value,) in rows)
+        ).scalar_one()
+        return sorted(int(value) for value in values)
     # AUTOINCREMENT never reuses an id: start after the largest ever given (sqlite_sequence) or stored.
     last = connection.exec_driver_sql(
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "

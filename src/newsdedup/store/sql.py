@@ -26,6 +26,7 @@ from newsdedup.ports import Candidate, IndexStats, NewArticle, StoredArticle, Up
 from newsdedup.store.bands import BandRows, delete_band_rows, find_candidates, insert_band_rows
 from newsdedup.store.batch import check_articles, check_fingerprint_scheme, last_wins, sequential_outcomes
 from newsdedup.store.bulk import ArticleBatch, insert_articles, insert_signatures, reserve_article_ids
+from newsdedup.store.first_load import FirstLoad
 from newsdedup.store.meta import SchemeConfirmation, ensure_scheme, stored_scheme
 from newsdedup.store.models import Article, LshBand, Signature
 
@@ -86,7 +87,8 @@ class SqlArticleIndex:
 
     The scheme is checked against ``index_meta`` on first use (recorded there by the first write);
     a different stored scheme raises `SchemeError` with re-index advice. A `SchemeConfirmation` shared
-    between indexes over one database spares reads that check while it is fresh.
+    between indexes over one database spares reads that check while it is fresh. With a `FirstLoad`,
+    band keys go to it instead of being kept under the primary key batch by batch.
     """
 
     def __init__(
@@ -96,8 +98,10 @@ class SqlArticleIndex:
         *,
         clock: Callable[[], datetime] = _utc_now,
         confirmation: SchemeConfirmation | None = None,
+        first_load: FirstLoad | None = None,
     ) -> None:
         self._session = session
+        self._first_load = first_load
         self._scheme = scheme
         self._clock = clock
         self._confirmation = confirmation
@@ -142,7 +146,8 @@ class SqlArticleIndex:
         batch.check(self._scheme)
         ensure_scheme(self._session, self._scheme)
         chosen = last_wins(batch.urls)
-        known = self._lookup(list(chosen))
+        urls = list(chosen)
+        known = self._lookup(urls if self._first_load is None else self._first_load.stored_before(urls))
         now = self._clock()
 
         new = [position for url, position in chosen.items() if url not in known]
@@ -157,6 +162,22 @@ class SqlArticleIndex:
             if (old.signature, old.shingles) != (batch.signatures[position], batch.shingles[position])
         ]
         self._replace_signatures(batch, changed)
+        if self._first_load is not None:
+            self._first_load.stored([batch.urls[position] for position in new])
+            new_keys = batch.band_keys[np.asarray(new, dtype=np.intp)]
+            self._first_load.insert(BandRows.in_key_order_of(new_ids, new_keys))
+            changed_keys = batch.band_keys[np.asarray([position for _, position in changed], dtype=np.intp)]
+            self._first_load.rekey([old.id for old, _ in changed], changed_keys)
+        else:
+            self._replace_band_rows(batch, new, new_ids, changed)
+
+        ids = dict(zip((batch.urls[position] for position in new), new_ids, strict=True))
+        ids |= {url: old.id for url, old in known.items()}
+        return sequential_outcomes(batch.urls, ids, set(known))
+
+    def _replace_band_rows(
+        self, batch: ArticleBatch, new: list[int], new_ids: list[int], changed: list[tuple[_Known, int]]
+    ) -> None:
         stale = [old for old, _ in changed if old.signature is not None]
         if stale:
             stale_keys = _keys_of((old.signature for old in stale if old.signature is not None), self._scheme)
@@ -165,10 +186,6 @@ class SqlArticleIndex:
         if fresh_ids:
             keys = batch.band_keys[np.asarray(new + [position for _, position in changed], dtype=np.intp)]
             insert_band_rows(self._session, BandRows.of(fresh_ids, keys))
-
-        ids = dict(zip((batch.urls[position] for position in new), new_ids, strict=True))
-        ids |= {url: old.id for url, old in known.items()}
-        return sequential_outcomes(batch.urls, ids, set(known))
 
     def _lookup(self, urls: list[str]) -> dict[str, _Known]:
         known: dict[str, _Known] = {}
