@@ -122,7 +122,7 @@ def vacuum(url: str) -> None:
     servers): the candidate lookup is an index-only scan, which needs the visibility map."""
     import psycopg
 
-    with psycopg.connect(url, autocommit=True) as connection:
+    with psycopg.connect(url.replace("+psycopg", "", 1), autocommit=True) as connection:
         connection.execute("VACUUM (ANALYZE) articles, signatures, lsh_bands")
 
 
