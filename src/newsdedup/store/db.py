@@ -99,11 +99,17 @@ def transaction(factory: sessionmaker[Session], *, read_only: bool = False) -> I
     """The one transaction boundary: yield a session, commit once at the end, roll back on any error.
 
     On SQLite a transaction takes the write lock when it begins, so concurrent writers queue up;
-    ``read_only`` ones do not, so reads run beside a writer (WAL). PostgreSQL ignores the flag.
+    ``read_only`` ones do not, so reads run beside a writer (WAL). On PostgreSQL a ``read_only`` unit
+    runs its statements in autocommit: it writes nothing, so it needs no BEGIN and no COMMIT (two round
+    trips, a fifth of a match request at 1M articles); each statement sees the data committed when it
+    starts, and a later read tolerates rows deleted since an earlier one.
     """
     with factory() as session:
         if read_only:
-            session.connection(execution_options={READ_ONLY_OPTION: True})
+            options: dict[str, object] = {READ_ONLY_OPTION: True}
+            if session.get_bind().dialect.name == "postgresql":
+                options["isolation_level"] = "AUTOCOMMIT"
+            session.connection(execution_options=options)
         try:
             yield session
             session.commit()
