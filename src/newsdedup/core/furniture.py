@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from newsdedup.core.lexical import LINE
+
 __all__ = ["Span", "furniture_flags", "furniture_words"]
 
 _WORD = re.compile(r"[^\W_]+")
-_LINE = re.compile(r"[^\n]+")
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _CUES = re.compile(
     r"""\b(?:all\s+rights\s+reserved|manage\s+(?:cookies|preferences|consent)|follow\s+us|share\s+this\s+(?:article|story|page|post)
@@ -99,10 +100,9 @@ def _has_cue(text: str, start: int, end: int, ends_sentence: bool) -> bool:
 def _is_furniture(text: str, start: int, end: int, words: Sequence[str], marked: bool) -> bool:
     """``marked``: whether ``text`` has a separator or a © anywhere (most texts have neither)."""
     count = len(words)
-    if marked and _SEPARATORS.search(text, start, end):
-        separators = len(_SEPARATORS.findall(text, start, end))
-        if count <= 3 * (separators + 1):
-            return True
+    separators = len(_SEPARATORS.findall(text, start, end)) if marked else 0
+    if separators and count <= 3 * (separators + 1):
+        return True
     ends_sentence = _ends_sentence(text, start, end)
     if count <= _CUE_LINE_WORDS and (
         (marked and text.find("©", start, end) >= 0)
@@ -124,7 +124,7 @@ def _headline_lines(text: str, start: int, end: int) -> int:
     no sentence end, at most one number: a table row has more), else 0."""
     if _ends_sentence(text, start, end) or not _whole_line(text, start, end):
         return 0
-    lines = [line for line in _LINE.finditer(text, start, end) if line.group().strip()]
+    lines = [line for line in LINE.finditer(text, start, end) if line.group().strip()]
     for line in lines:
         numbers = len(_NUMBER.findall(line.group()))
         if len(_WORD.findall(line.group())) > _HEADLINE_WORDS or numbers > 1:
@@ -161,7 +161,7 @@ def furniture_words(text: str) -> int:
     """Words of ``text`` on lines that are furniture (`furniture_flags`); remembered for the last texts
     asked about, as a stored article is often a candidate of many queries."""
     spans: list[Span] = []
-    for line in _LINE.finditer(text):
+    for line in LINE.finditer(text):
         words = _WORD.findall(line.group())
         if words:
             spans.append((line.start(), line.end(), words))

@@ -20,6 +20,8 @@ most tokens are words (the two never start alike)."""
 _ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|[0-9]+(?:[.,/:-][0-9]+)*")
 """`TOKEN` for a text all of ASCII: the same tokens, found faster (ranges test quicker than Unicode
 categories)."""
+LINE = re.compile(r"[^\n]+")
+"""A line of a text (its offsets are the line's in the text)."""
 _QUOTE_SPAN = re.compile(r"[\"“”«»][^\"“”«»\n]{1,600}[\"“”«»]")
 _DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 

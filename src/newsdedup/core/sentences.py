@@ -21,6 +21,7 @@ from newsdedup.core.lexical import (
     CAPITALIZED,
     CONTENT,
     FLAG_BITS,
+    LINE,
     NUMBER,
     quote_spans,
     token_pattern,
@@ -37,7 +38,6 @@ set: a sentence end unless the mark ends an abbreviation; the space is looked at
 breaks stay candidates), else an end mark before a space, a line break or a separator (decided by
 `_cut`). Every alternative starts with one of a few characters, which the regex engine scans for."""
 _SEPARATORS = frozenset("|•·")
-_LINE = re.compile(r"[^\n]+")
 _CLOSERS = frozenset("\"”’')]")
 _OPENERS = frozenset("\"“‘'([")
 _ABBREVIATIONS_TEXT = """
@@ -186,7 +186,7 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     if text.find("\n", start, end) >= 0:
         pieces = []
-        for line in _LINE.finditer(text, start, end):
+        for line in LINE.finditer(text, start, end):
             segment = line.group()
             first = line.start() + len(segment) - len(segment.lstrip())
             last = line.start() + len(segment.rstrip())
