@@ -47,7 +47,9 @@ class BandRows:
 
     @classmethod
     def in_key_order_of(cls, article_ids: Sequence[int], keys: np.ndarray) -> BandRows:
-        """``of(article_ids, keys).in_key_order()``, sorted band by band (a few times faster)."""
+        """`of`'s rows sorted as the primary key (band, key, article_id) orders them, band by band: inserted
+        in this order, consecutive rows land on the same or neighbouring B-tree pages (several times
+        faster in bulk)."""
         if not len(article_ids):
             return cls.of(article_ids, keys)
         ids = np.asarray(article_ids, np.int64)
@@ -63,15 +65,6 @@ class BandRows:
 
     def __len__(self) -> int:
         return len(self.bands)
-
-    def in_key_order(self) -> BandRows:
-        """The rows sorted as the primary key (band, key, article_id) orders them: inserted in this order,
-        consecutive rows land on the same or neighbouring B-tree pages (several times faster in bulk)."""
-        bands, keys, ids = (
-            np.asarray(column, np.int64) for column in (self.bands, self.keys, self.article_ids)
-        )
-        order = np.lexsort((ids, keys, bands))
-        return BandRows(bands[order], keys[order], ids[order])
 
     def lists(self) -> tuple[list[int], list[int], list[int]]:
         """The three columns as lists of Python ints."""
@@ -116,11 +109,11 @@ def _is_postgresql(connection: Connection) -> bool:
 def insert_band_rows(session: Session, rows: BandRows) -> None:
     """Add rows; a row already present is left alone (ON CONFLICT DO NOTHING).
 
-    Rows never repeat within one call: each article appears once and has one key per band.
+    Rows never repeat within one call: each article appears once and has one key per band. They go in
+    as given; `BandRows.in_key_order_of` makes them in the order that inserts fastest.
     """
     if not rows:
         return
-    rows = rows.in_key_order()
     connection = session.connection()
     if not _is_postgresql(connection):
         connection.exec_driver_sql(

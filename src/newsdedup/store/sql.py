@@ -185,7 +185,7 @@ class SqlArticleIndex:
         fresh_ids = new_ids + [old.id for old, _ in changed]
         if fresh_ids:
             keys = batch.band_keys[np.asarray(new + [position for _, position in changed], dtype=np.intp)]
-            insert_band_rows(self._session, BandRows.of(fresh_ids, keys))
+            insert_band_rows(self._session, BandRows.in_key_order_of(fresh_ids, keys))
 
     def _lookup(self, urls: list[str]) -> dict[str, _Known]:
         known: dict[str, _Known] = {}
