@@ -1,7 +1,11 @@
 """Load generator, run as its own process: POST /v1/match open-loop (fixed arrival rate) or closed-loop.
 
 Open-loop latency is measured from each request's scheduled start, so a slow server cannot hide
-queueing delay (no coordinated omission). Prints one JSON object.
+queueing delay (no coordinated omission); the generator's own lateness in sending (its event loop's
+timer granularity) is reported apart as ``send_lag``. The client is aiohttp: on 2 shared cores the
+load generator competes with the server it measures, and httpx took ~5x more CPU per request and
+added ~3 ms to every open-loop latency (docs/performance.md, "The load generator"). Prints one JSON
+object.
 
     python benchmarks/perf/_load.py --url http://127.0.0.1:8000 --queries q.jsonl --mode open --rate 50
 """
@@ -13,21 +17,38 @@ import asyncio
 import json
 import time
 
-import httpx
+import aiohttp
+
+HEADERS = {"content-type": "application/json"}
 
 
-async def _one(client: httpx.AsyncClient, body: bytes, started: float, latencies: list[float]) -> None:
-    response = await client.post("/v1/match", content=body, headers={"content-type": "application/json"})
-    if response.status_code != 200:
-        raise RuntimeError(f"match failed: {response.status_code} {response.text[:200]}")
-    latencies.append(time.perf_counter() - started)
+class Recorder:
+    """Latencies of answered requests, and how late each open-loop request was sent."""
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+        self.latencies: list[float] = []
+        self.send_lag: list[float] = []
+
+    async def one(self, body: bytes, started: float) -> None:
+        """POST one body; its latency counts from ``started``."""
+        self.send_lag.append(time.perf_counter() - started)
+        async with self.session.post("/v1/match", data=body, headers=HEADERS) as response:
+            payload = await response.read()
+            if response.status != 200:
+                raise RuntimeError(f"match failed: {response.status} {payload[:200]!r}")
+        self.latencies.append(time.perf_counter() - started)
+
+
+def _session(base: str, connections: int) -> aiohttp.ClientSession:
+    connector = aiohttp.TCPConnector(limit=connections, force_close=False)
+    return aiohttp.ClientSession(base, connector=connector, timeout=aiohttp.ClientTimeout(total=60))
 
 
 async def open_loop(base: str, bodies: list[bytes], rate: float, duration: float) -> dict[str, object]:
     """Requests start every 1/rate seconds for ``duration`` seconds, whatever the answers do."""
-    latencies: list[float] = []
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+    async with _session(base, 256) as session:
+        recorder = Recorder(session)
         start = time.perf_counter()
         tasks = []
         count = int(rate * duration)
@@ -36,29 +57,35 @@ async def open_loop(base: str, bodies: list[bytes], rate: float, duration: float
             delay = due - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(_one(client, bodies[index % len(bodies)], due, latencies)))
+            tasks.append(asyncio.create_task(recorder.one(bodies[index % len(bodies)], due)))
         await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - start
-    return {"mode": "open", "rate": rate, "sent": count, "elapsed": elapsed, "latencies": latencies}
+    return {
+        "mode": "open",
+        "rate": rate,
+        "sent": count,
+        "elapsed": elapsed,
+        "latencies": recorder.latencies,
+        "send_lag": recorder.send_lag,
+    }
 
 
 async def closed_loop(base: str, bodies: list[bytes], concurrency: int, duration: float) -> dict[str, object]:
     """``concurrency`` clients, each sending its next request when the last is answered."""
-    latencies: list[float] = []
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+    async with _session(base, concurrency) as session:
+        recorder = Recorder(session)
         start = time.perf_counter()
         stop = start + duration
 
         async def user(offset: int) -> None:
             index = offset
             while time.perf_counter() < stop:
-                await _one(client, bodies[index % len(bodies)], time.perf_counter(), latencies)
+                await recorder.one(bodies[index % len(bodies)], time.perf_counter())
                 index += concurrency
 
         await asyncio.gather(*(user(offset) for offset in range(concurrency)))
         elapsed = time.perf_counter() - start
-    return {"mode": "closed", "concurrency": concurrency, "elapsed": elapsed, "latencies": latencies}
+    return {"mode": "closed", "concurrency": concurrency, "elapsed": elapsed, "latencies": recorder.latencies}
 
 
 def main() -> None:

@@ -73,11 +73,14 @@ def load(base: str, query_file: Path, mode: str, value: float, duration: float) 
     )
     result = json.loads(out.stdout)
     latencies = np.array(result["latencies"]) * 1000
-    return {
+    figures = {
         "p50": float(np.percentile(latencies, 50)),
         "p99": float(np.percentile(latencies, 99)),
         "rate": len(latencies) / result["elapsed"],
     }
+    if "send_lag" in result:
+        figures["send_lag_p50"] = float(np.median(result["send_lag"]) * 1000)
+    return figures
 
 
 def measure(base: str, query_file: Path, args: argparse.Namespace) -> dict[str, float]:
@@ -88,6 +91,7 @@ def measure(base: str, query_file: Path, args: argparse.Namespace) -> dict[str, 
     return {
         "p50": statistics.median(run["p50"] for run in runs),
         "p99": statistics.median(run["p99"] for run in runs),
+        "send_lag_p50": statistics.median(run["send_lag_p50"] for run in runs),
         "throughput": closed["rate"],
         "closed_p50": closed["p50"],
     }

@@ -103,6 +103,7 @@ def register_publisher(body: PublisherIn, runtime: RuntimeDep, response: Respons
             saved = save_publisher(session, body.name, body.domains, original_source=body.original_source)
     except RegistryError as error:
         raise ApiError(422, "invalid_request", str(error)) from None
+    runtime.registry.invalidate()
     if not created:
         response.status_code = status.HTTP_200_OK
     return PublisherOut.of(saved)
@@ -131,6 +132,7 @@ def delete_publisher(publisher: str, runtime: RuntimeDep) -> Response:
     """Remove a registered publisher and its domains (its articles stay)."""
     with runtime.session() as session:
         removed = remove_publisher(session, publisher)
+    runtime.registry.invalidate()
     if not removed:
         raise ApiError(404, "not_found", f"no registered publisher called {publisher[:200]!r}")
     return Response(status_code=204)

@@ -17,6 +17,7 @@ from newsdedup.settings import Settings
 from newsdedup.store.db import transaction
 from newsdedup.store.meta import SchemeConfirmation
 from newsdedup.store.provenance import SqlProvenance
+from newsdedup.store.registry import RegistryCache
 from newsdedup.store.sql import SqlArticleIndex
 
 
@@ -32,6 +33,8 @@ class Runtime:
     """Write endpoints need an API key."""
     confirmation: SchemeConfirmation = field(default_factory=SchemeConfirmation)
     """The stored scheme, checked once per interval rather than once per request."""
+    registry: RegistryCache = field(default_factory=RegistryCache)
+    """The publisher registry, read once per interval; invalidated by this process's registry changes."""
 
     @property
     def keys_for_reads(self) -> bool:
@@ -45,7 +48,7 @@ class Runtime:
             yield Detector(
                 SqlArticleIndex(session, self.scheme, confirmation=self.confirmation),
                 candidate_limit=self.settings.candidate_limit,
-                provenance=SqlProvenance(session),
+                provenance=SqlProvenance(session, registry=self.registry),
             )
 
     @contextmanager

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from newsdedup.ports import PublisherInfo, RecordedMatch
 from newsdedup.store.models import Article, MatchRecord, Publisher, PublisherDomain
+from newsdedup.store.registry import RegistryCache
 
 CHUNK = 5000
 
@@ -64,10 +65,14 @@ def publisher_infos(session: Session, rows: Sequence[Any]) -> list[PublisherInfo
 
 
 class SqlProvenance:
-    """Publishers, recorded copies and url lookups in the database of an `SqlArticleIndex`."""
+    """Publishers, recorded copies and url lookups in the database of an `SqlArticleIndex`.
 
-    def __init__(self, session: Session) -> None:
+    With a ``registry`` cache (a service's), publisher lookups are answered from its copy of the registry.
+    """
+
+    def __init__(self, session: Session, registry: RegistryCache | None = None) -> None:
         self._session = session
+        self._registry = registry
 
     def publishers(self, domains: Sequence[str], names: Sequence[str]) -> list[PublisherInfo]:
         """Registered publishers owning any of ``domains`` or called any of ``names`` (case-insensitive)."""
@@ -75,6 +80,10 @@ class SqlProvenance:
         wanted_names = sorted({name.casefold() for name in names if name})
         if not wanted_domains and not wanted_names:
             return []
+        if self._registry is not None:
+            cached = self._registry.lookup(self._session, wanted_domains, wanted_names)
+            if cached is not None:
+                return cached
         owning = select(PublisherDomain.publisher_id).where(PublisherDomain.domain.in_(wanted_domains))
         found = self._session.execute(
             select(Publisher.id, Publisher.name, Publisher.original_source).where(
