@@ -1,11 +1,11 @@
 """Load generator, run as its own process: POST /v1/match open-loop (fixed arrival rate) or closed-loop.
 
 Open-loop latency is measured from each request's scheduled start, so a slow server cannot hide
-queueing delay (no coordinated omission); the generator's own lateness in sending (its event loop's
-timer granularity) is reported apart as ``send_lag``. The client is aiohttp: on 2 shared cores the
-load generator competes with the server it measures, and httpx took ~5x more CPU per request and
-added ~3 ms to every open-loop latency (docs/performance.md, "The load generator"). Prints one JSON
-object.
+queueing delay (no coordinated omission); the generator's own lateness in sending (waking its
+scheduling thread, handing over to the event loop) is reported apart as ``send_lag``. The client is
+aiohttp: on 2 shared cores the load generator competes with the server it measures, and httpx took
+~5x more CPU per request and added ~3 ms to every open-loop latency (docs/performance.md, "The load
+generator"). Prints one JSON object.
 
     python benchmarks/perf/_load.py --url http://127.0.0.1:8000 --queries q.jsonl --mode open --rate 50
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import threading
 import time
 
 import aiohttp
@@ -46,19 +47,38 @@ def _session(base: str, connections: int) -> aiohttp.ClientSession:
 
 
 async def open_loop(base: str, bodies: list[bytes], rate: float, duration: float) -> dict[str, object]:
-    """Requests start every 1/rate seconds for ``duration`` seconds, whatever the answers do."""
+    """Requests start every 1/rate seconds for ``duration`` seconds, whatever the answers do.
+
+    A thread keeps the schedule (``time.sleep`` wakes within ~0.1 ms; the event loop's timers only
+    within a millisecond) and hands each request to the loop as it falls due.
+    """
+    loop = asyncio.get_running_loop()
+    count = int(rate * duration)
+    tasks: list[asyncio.Task[None]] = []
+    all_sent = asyncio.Event()
     async with _session(base, 256) as session:
         recorder = Recorder(session)
-        start = time.perf_counter()
-        tasks = []
-        count = int(rate * duration)
-        for index in range(count):
-            due = start + index / rate
-            delay = due - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(recorder.one(bodies[index % len(bodies)], due)))
+
+        def launch(index: int, due: float) -> None:
+            tasks.append(loop.create_task(recorder.one(bodies[index % len(bodies)], due)))
+            if len(tasks) == count:
+                all_sent.set()
+
+        def keep_schedule(start: float) -> None:
+            for index in range(count):
+                due = start + index / rate
+                delay = due - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+                loop.call_soon_threadsafe(launch, index, due)
+
+        start = time.perf_counter() + 0.01
+        scheduler = threading.Thread(target=keep_schedule, args=(start,), daemon=True)
+        scheduler.start()
+        if count:
+            await all_sent.wait()
         await asyncio.gather(*tasks)
+        scheduler.join()
         elapsed = time.perf_counter() - start
     return {
         "mode": "open",

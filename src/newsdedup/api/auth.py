@@ -7,6 +7,7 @@ Write endpoints need a key when auth is on (`Settings.auth`); read endpoints and
 from __future__ import annotations
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from newsdedup.api.deps import Runtime, RuntimeDep
 from newsdedup.api.errors import ApiError
@@ -24,10 +25,14 @@ def bearer_token(request: Request) -> str | None:
     return (token.strip() or None) if scheme.lower() == "bearer" else None
 
 
+def key_needed(runtime: Runtime, *, write: bool) -> bool:
+    """Whether such a request must bring an API key on this server."""
+    return (runtime.auth or runtime.keys_for_reads) if write else runtime.keys_for_reads
+
+
 def check_access(request: Request, runtime: Runtime, *, write: bool) -> None:
     """Raise a 401 `ApiError` unless the request may go on."""
-    needed = (runtime.auth or runtime.keys_for_reads) if write else runtime.keys_for_reads
-    if not needed:
+    if not key_needed(runtime, write=write):
         return
     token = bearer_token(request)
     what = "this endpoint changes data" if write else "this server requires a key for reads too"
@@ -39,14 +44,19 @@ def check_access(request: Request, runtime: Runtime, *, write: bool) -> None:
         raise ApiError(401, "unauthorized", f"the API key is unknown or revoked: {HOW_TO_GET_ONE}")
 
 
-def require_writer(request: Request, runtime: RuntimeDep) -> None:
-    """Dependency of the write endpoints (index, bulk, delete, publisher changes)."""
-    check_access(request, runtime, write=True)
+async def require_writer(request: Request, runtime: RuntimeDep) -> None:
+    """Dependency of the write endpoints (index, bulk, delete, publisher changes).
+
+    Async, so an open endpoint costs no trip through the thread pool; the key lookup runs in it.
+    """
+    if key_needed(runtime, write=True):
+        await run_in_threadpool(check_access, request, runtime, write=True)
 
 
-def require_reader(request: Request, runtime: RuntimeDep) -> None:
+async def require_reader(request: Request, runtime: RuntimeDep) -> None:
     """Dependency of the read endpoints (open unless ``NEWSDEDUP_REQUIRE_KEY_FOR_READS``)."""
-    check_access(request, runtime, write=False)
+    if key_needed(runtime, write=False):
+        await run_in_threadpool(check_access, request, runtime, write=False)
 
 
 WRITER = [Depends(require_writer)]

@@ -58,8 +58,8 @@ class Runtime:
             yield session
 
 
-def get_runtime(request: Request) -> Runtime:
-    """The runtime stored on the app by its lifespan."""
+async def get_runtime(request: Request) -> Runtime:
+    """The runtime stored on the app by its lifespan (async: no trip through the thread pool)."""
     runtime: Runtime = request.app.state.runtime
     return runtime
 

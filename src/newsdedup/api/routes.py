@@ -6,7 +6,7 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from newsdedup.api.auth import READER, WRITER
@@ -146,12 +146,19 @@ def match(
     body: MatchIn,
     runtime: RuntimeDep,
     limit: Annotated[int, Query(ge=1, le=100, description="Most matches returned.")] = 10,
-) -> MatchResponse:
+) -> Response:
     """Verified matches of the text, best first, and its likely original. Stores nothing."""
     query = match_query(body, runtime.settings)
     with runtime.detector(read_only=True) as detector:
         report = detector.match(query, limit=limit)
-    return MatchResponse.of(report, query_text=query.text if body.html is not None else None)
+    found = MatchResponse.of(report, query_text=query.text if body.html is not None else None)
+    return json_response(found)
+
+
+def json_response(model: BaseModel) -> Response:
+    """``model`` as JSON, serialized in the endpoint's thread: returned as a model, FastAPI would check
+    and serialize it once more in another trip through the thread pool."""
+    return Response(model.model_dump_json(), media_type="application/json")
 
 
 @router.get(
