@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from sqlalchemy import Connection, Engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.orm import Session
 
 from newsdedup.core import SignatureScheme, default_scheme, fingerprint_many
@@ -123,3 +123,16 @@ def test_band_rows_sorted_band_by_band_are_the_rows_in_key_order(count: int) -> 
     slow = bands.BandRows(rows.bands[order], rows.keys[order], rows.article_ids[order])
 
     assert fast.tuples() == slow.tuples()
+
+
+@pytest.mark.parametrize(("count", "per_article"), [(0, 64), (1, 64), (3, 5), (70, 3)])
+def test_band_rows_go_into_sqlite_many_to_a_statement_exactly_as_given(count: int, per_article: int) -> None:
+    rng = np.random.default_rng(count)
+    keys = rng.integers(-(2**63), 2**63 - 1, size=(count, per_article), dtype=np.int64)
+    rows = bands.BandRows.in_key_order_of(list(range(1, count + 1)), keys)
+    engine = create_engine("sqlite://")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE staged (band INTEGER, key INTEGER, article_id INTEGER)")
+        rows.insert_sqlite(connection, "staged")
+        stored = connection.exec_driver_sql("SELECT band, key, article_id FROM staged ORDER BY rowid").all()
+    assert [tuple(row) for row in stored] == rows.tuples()

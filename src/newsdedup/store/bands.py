@@ -22,6 +22,9 @@ from newsdedup.store.bulk import copy_in
 
 COPY_THRESHOLD = 500
 """Band rows from which PostgreSQL inserts go through COPY rather than one array INSERT."""
+SQLITE_ROWS_PER_INSERT = 64
+"""Band rows in one SQLite INSERT's VALUES list: binding and running one statement per row took 2.5x
+longer (``executemany`` of 640,000 rows: 0.74 s one by one, 0.30 s 64 at a time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,19 @@ class BandRows:
         """The rows as (band, key, article_id)."""
         return list(zip(*self.lists(), strict=True))
 
+    def insert_sqlite(self, connection: Connection, into: str, *, on_conflict: str = "") -> None:
+        """INSERT the rows into SQLite table ``into`` (band, key, article_id), `SQLITE_ROWS_PER_INSERT` in
+        each statement, in their order; ``on_conflict`` is appended to every statement."""
+        flat = np.stack([self.bands, self.keys, self.article_ids], axis=1).astype(np.int64, copy=False)
+        whole = len(self) - len(self) % SQLITE_ROWS_PER_INSERT
+        for start, stop, width in ((0, whole, SQLITE_ROWS_PER_INSERT), (whole, len(self), len(self) - whole)):
+            if stop > start:
+                values = ", ".join(["(?, ?, ?)"] * width)
+                connection.exec_driver_sql(
+                    f"INSERT INTO {into} (band, key, article_id) VALUES {values} {on_conflict}",
+                    [tuple(row) for row in flat[start:stop].reshape(-1, 3 * width).tolist()],
+                )
+
     def copy_binary(self) -> bytes:
         """The rows as a PostgreSQL binary COPY stream (signature, tuples, trailer)."""
         rows = np.empty(len(self), dtype=_BINARY_ROW)
@@ -116,10 +132,7 @@ def insert_band_rows(session: Session, rows: BandRows) -> None:
         return
     connection = session.connection()
     if not _is_postgresql(connection):
-        connection.exec_driver_sql(
-            "INSERT INTO lsh_bands (band, key, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            rows.tuples(),
-        )
+        rows.insert_sqlite(connection, "lsh_bands", on_conflict="ON CONFLICT DO NOTHING")
     elif len(rows) >= COPY_THRESHOLD and connection.dialect.driver == "psycopg":
         copy_band_rows(connection, rows)
     else:

@@ -93,7 +93,7 @@ class FirstLoad:
         elif connection.dialect.name == "postgresql":
             insert_band_rows(self._session, rows)
         else:
-            connection.exec_driver_sql(f"INSERT INTO {_STAGED} VALUES (?, ?, ?)", rows.tuples())
+            rows.insert_sqlite(connection, _STAGED)
 
     def rekey(self, article_ids: list[int], keys: np.ndarray) -> None:
         """Give articles already loaded new band keys (one row of ``keys`` each), applied at `finish`."""
