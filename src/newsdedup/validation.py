@@ -21,7 +21,8 @@ def check_http_url(value: str, field: str) -> str:
         raise ValueError(f"`{field}` is empty; send the article's absolute http(s) url")
     if len(url) > MAX_URL_CHARS:
         raise ValueError(f"`{field}` is longer than {MAX_URL_CHARS} characters")
-    if any(char.isspace() or unicodedata.category(char) == "Cc" for char in url):
+    printable = url.isprintable() and " " not in url  # the common case, checked in C
+    if not printable and any(char.isspace() or unicodedata.category(char) == "Cc" for char in url):
         raise ValueError(f"`{field}` contains whitespace or control characters; percent-encode them")
     try:
         parts = urlsplit(url)
