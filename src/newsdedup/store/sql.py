@@ -25,13 +25,22 @@ from newsdedup.core.scheme import SignatureScheme
 from newsdedup.ports import Candidate, IndexStats, NewArticle, StoredArticle, UpsertOutcome
 from newsdedup.store.bands import BandRows, delete_band_rows, find_candidates, insert_band_rows
 from newsdedup.store.batch import check_articles, check_fingerprint_scheme, last_wins, sequential_outcomes
-from newsdedup.store.bulk import ArticleBatch, insert_articles, insert_signatures, reserve_article_ids
+from newsdedup.store.bulk import (
+    ArticleBatch,
+    insert_articles,
+    insert_signatures,
+    reserve_article_ids,
+    tune_for_bulk_load,
+)
 from newsdedup.store.first_load import FirstLoad
 from newsdedup.store.meta import SchemeConfirmation, ensure_scheme, stored_scheme
 from newsdedup.store.models import Article, LshBand, Signature
 
 CHUNK = 5000
 """Most values bound in one IN list (SQLite allows 32766 parameters per statement)."""
+BULK_BATCH = 100
+"""Batches of this many articles or more ready their connection for bulk writes (`tune_for_bulk_load`:
+on SQLite a larger page cache, which the band index's inserts all over its B-tree need)."""
 
 _ARTICLE_COLUMNS = (
     Article.id,
@@ -145,6 +154,8 @@ class SqlArticleIndex:
             return []
         batch.check(self._scheme)
         ensure_scheme(self._session, self._scheme)
+        if len(batch) >= BULK_BATCH:
+            tune_for_bulk_load(self._session)
         chosen = last_wins(batch.urls)
         urls = list(chosen)
         known = self._lookup(urls if self._first_load is None else self._first_load.stored_before(urls))
