@@ -31,9 +31,33 @@ def machine() -> str:
         pass
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (
-        f"{model}, {os.cpu_count()} cores (load {load}), Python {platform.python_version()}, "
-        f"NumPy {np.__version__}, {platform.system()} {platform.release()}"
+        f"{model}, {os.cpu_count()} cores (load {load}; {cpu_steal():.0f}% of CPU time stolen by the "
+        f"hypervisor over 1 s), Python {platform.python_version()}, NumPy {np.__version__}, "
+        f"{platform.system()} {platform.release()}"
     )
+
+
+def cpu_times() -> list[int]:
+    """The machine's CPU time counters (/proc/stat ``cpu`` line; empty where there is none)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            return [int(value) for value in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return []
+
+
+def steal_percent(before: list[int], after: list[int]) -> float:
+    """Percent of CPU time between two `cpu_times` readings that the hypervisor gave to other machines
+    (``steal``); on a shared VM it moves every latency figure."""
+    delta = [b - a for a, b in zip(before, after, strict=False)]
+    return 100.0 * delta[7] / sum(delta) if len(delta) > 7 and sum(delta) else 0.0
+
+
+def cpu_steal(seconds: float = 1.0) -> float:
+    """`steal_percent` over the next ``seconds``."""
+    before = cpu_times()
+    time.sleep(seconds)
+    return steal_percent(before, cpu_times())
 
 
 def median_rate(

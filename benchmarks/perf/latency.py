@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from _common import corpus_file, machine, prefix_file
+from _common import corpus_file, cpu_times, machine, prefix_file, steal_percent
 from _service import database, drop_database, free_port, log, rss_mib, server
 from _sizes import bytes_per_article, candidate_counts
 
@@ -84,11 +84,14 @@ def load(base: str, query_file: Path, mode: str, value: float, duration: float) 
 
 
 def measure(base: str, query_file: Path, args: argparse.Namespace) -> dict[str, float]:
-    """Warm up, then the median open-loop p50/p99 over --repeats runs and one closed-loop run."""
+    """Warm up, then the median open-loop p50/p99 over --repeats runs and one closed-loop run, and the CPU
+    time stolen by the hypervisor meanwhile."""
     load(base, query_file, "closed", 2, 5)
+    before = cpu_times()
     runs = [load(base, query_file, "open", args.rate, args.duration) for _ in range(args.repeats)]
     closed = load(base, query_file, "closed", args.concurrency, args.duration)
     return {
+        "steal": steal_percent(before, cpu_times()),
         "p50": statistics.median(run["p50"] for run in runs),
         "p99": statistics.median(run["p99"] for run in runs),
         "send_lag_p50": statistics.median(run["send_lag_p50"] for run in runs),
@@ -234,8 +237,8 @@ def main() -> None:
 def report(rows: list[tuple[Any, ...]]) -> None:
     """Markdown tables."""
     print(
-        "\n| articles | p50 ms | p99 ms | req/s (closed) | baseline p50 ms | baseline p99 ms | "
-        "baseline req/s | p50 / baseline |\n|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "\n| articles | p50 ms | p99 ms | req/s (closed) | CPU stolen | baseline p50 ms | baseline p99 ms | "
+        "baseline req/s | p50 / baseline |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     for size, ours, base_row, *_ in rows:
         if base_row:
@@ -245,7 +248,10 @@ def report(rows: list[tuple[Any, ...]]) -> None:
             )
         else:
             extra = "- | - | - | -"
-        print(f"| {size:,} | {ours['p50']:.1f} | {ours['p99']:.1f} | {ours['throughput']:.0f} | {extra} |")
+        print(
+            f"| {size:,} | {ours['p50']:.1f} | {ours['p99']:.1f} | {ours['throughput']:.0f} | "
+            f"{ours['steal']:.0f}% | {extra} |"
+        )
     first = rows[0][1]["p50"]
     print(
         "\n| articles | p50 vs smallest | worker RSS MiB (before -> after load) "
