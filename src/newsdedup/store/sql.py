@@ -35,6 +35,11 @@ from newsdedup.store.bulk import (
 from newsdedup.store.first_load import FirstLoad
 from newsdedup.store.meta import SchemeConfirmation, ensure_scheme, stored_scheme
 from newsdedup.store.models import Article, LshBand, Signature
+from newsdedup.store.provenance import (
+    forget_recorded_originals,
+    recorded_original_column,
+    remember_recorded_originals,
+)
 
 CHUNK = 5000
 """Most values bound in one IN list (SQLite allows 32766 parameters per statement)."""
@@ -271,9 +276,13 @@ class SqlArticleIndex:
     def get_many(self, article_ids: Sequence[int]) -> dict[int, StoredArticle]:
         """Several articles by id; missing ids are absent from the result."""
         found: dict[int, StoredArticle] = {}
+        originals: dict[int, int | None] = {}
+        columns = (*_ARTICLE_COLUMNS, recorded_original_column().label("recorded_original"))
         for chunk in _chunks(list(dict.fromkeys(article_ids))):
-            for row in self._session.execute(select(*_ARTICLE_COLUMNS).where(Article.id.in_(chunk))):
+            for row in self._session.execute(select(*columns).where(Article.id.in_(chunk))):
                 found[row.id] = _stored(row)
+                originals[row.id] = row.recorded_original
+        remember_recorded_originals(self._session, originals)
         return found
 
     def get_by_url(self, url: str) -> StoredArticle | None:
@@ -289,6 +298,7 @@ class SqlArticleIndex:
     def delete(self, article_id: int) -> bool:
         """Remove an article with its signature and band keys; False when there was none."""
         self._confirm_scheme()
+        forget_recorded_originals(self._session)  # its records go with it (ON DELETE CASCADE)
         data = self._session.scalar(select(Signature.signature).where(Signature.article_id == article_id))
         if data is not None:
             delete_band_rows(self._session, BandRows.of([article_id], _keys_of([data], self._scheme)))
