@@ -146,3 +146,33 @@ def rss_mib(pid: int) -> float:
 def log(message: str) -> None:
     """Progress to stderr."""
     print(message, file=sys.stderr, flush=True)
+
+
+@contextmanager
+def uvicorn_app(
+    factory: str, cwd: Path, env: dict[str, str] | None = None, ready_within: float = 60
+) -> Iterator[str]:
+    """A benchmark app (``module:create_app``, 2 uvicorn workers) on a free port; yields its base URL once
+    ``/healthz`` answers (or after ``ready_within`` seconds), stops it afterwards."""
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", factory, "--factory", "--workers", "2"]
+    process = subprocess.Popen(
+        [*command, "--port", str(port), "--log-level", "warning"],
+        cwd=cwd,
+        env=env,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + ready_within
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        time.sleep(1.5)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)

@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
 import numpy as np
 from _common import corpus_file, cpu_times, machine, steal_percent
-from _service import free_port, log
+from _service import log, uvicorn_app
 
 HERE = Path(__file__).resolve().parent
 GENERATORS = {
@@ -80,23 +77,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {machine()}")
     bodies = query_bodies()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    uvicorn = [sys.executable, "-m", "uvicorn", "_floor_app:create_app", "--factory", "--workers", "2"]
-    server = subprocess.Popen(
-        [*uvicorn, "--port", str(port), "--log-level", "warning"],
-        cwd=HERE,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        time.sleep(1)
+    with uvicorn_app("_floor_app:create_app", HERE) as base:
         rows = {}
         before = cpu_times()
         for _ in range(args.repeats):  # interleaved, so a noisy minute touches every generator
@@ -114,9 +95,6 @@ def main() -> None:
                 rows.setdefault(name, []).append((opened, closed))
                 log(f"{name}: open {opened}, closed {closed}")
         stolen = steal_percent(before, cpu_times())
-    finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
     print(
         f"\nopen loop {args.rate:g} req/s, closed loop {args.concurrency} clients, {args.duration:g} s each, "
         f"medians of {args.repeats} runs; {stolen:.0f}% of CPU time stolen by the hypervisor meanwhile\n\n"

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 from _common import corpus_file, cpu_times, machine, prefix_file, steal_percent
-from _service import database, drop_database, free_port, log, rss_mib, server
+from _service import database, drop_database, log, rss_mib, server, uvicorn_app
 from _sizes import bytes_per_article, candidate_counts
 
 HERE = Path(__file__).resolve().parent
@@ -144,30 +144,9 @@ def profile(pid: int, seconds: int, out: Path) -> None:
 
 def baseline(size: int, query_file: Path, args: argparse.Namespace) -> dict[str, float]:
     """The in-memory datasketch baseline at ``size`` articles, same load."""
-    port = free_port()
     env = os.environ | {"BASELINE_CORPUS": str(prefix_file(size)), "BASELINE_ARTICLES": str(size)}
-    command = [sys.executable, "-m", "uvicorn", "_baseline_app:create_app", "--factory"]
-    process = subprocess.Popen(
-        [*command, "--workers", "2", "--port", str(port), "--log-level", "warning"],
-        cwd=HERE,
-        env=env,
-        start_new_session=True,
-    )
-    try:
-        import httpx
-
-        deadline = time.monotonic() + 1800
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(1)
-        time.sleep(2)
-        return measure(f"http://127.0.0.1:{port}", query_file, args)
-    finally:
-        os.killpg(process.pid, 15)
-        process.wait(timeout=60)
+    with uvicorn_app("_baseline_app:create_app", HERE, env, ready_within=1800) as base:
+        return measure(base, query_file, args)
 
 
 def main() -> None:
