@@ -96,16 +96,8 @@ def server(url: str, workers: int = 2, env: dict[str, str] | None = None) -> Ite
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"newsdedup serve did not start (exit code {process.poll()})")
-            time.sleep(0.3)
+        if not _until_healthy(base, process, within=120):
+            raise RuntimeError(f"newsdedup serve did not start (exit code {process.poll()})")
         time.sleep(1.0 if workers > 1 else 0.1)
         yield base, children(process.pid)
     finally:
@@ -115,6 +107,19 @@ def server(url: str, workers: int = 2, env: dict[str, str] | None = None) -> Ite
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def _until_healthy(base: str, process: subprocess.Popen[bytes], within: float) -> bool:
+    """Wait until ``base``/healthz answers 200 (True), the process exits or ``within`` seconds pass."""
+    deadline = time.monotonic() + within
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    return False
 
 
 def children(pid: int) -> list[int]:
@@ -164,13 +169,7 @@ def uvicorn_app(
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + ready_within
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
+        _until_healthy(base, process, within=ready_within)
         time.sleep(1.5)
         yield base
     finally:

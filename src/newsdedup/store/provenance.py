@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from newsdedup.ports import PublisherInfo, RecordedMatch
 from newsdedup.store.models import Article, MatchRecord, Publisher, PublisherDomain
-from newsdedup.store.registry import RegistryCache
+from newsdedup.store.registry import RegistryCache, publisher_infos
 
 CHUNK = 5000
 _RECORDED_ORIGINALS = "newsdedup_recorded_originals"
@@ -47,23 +47,6 @@ def best_originals(rows: Sequence[tuple[int, int, float]]) -> dict[int, int]:
         if copy_id not in best or (confidence, -original_id) > (best[copy_id][0], -best[copy_id][1]):
             best[copy_id] = (confidence, original_id)
     return {copy_id: original_id for copy_id, (_, original_id) in best.items()}
-
-
-def publisher_infos(session: Session, rows: Sequence[Any]) -> list[PublisherInfo]:
-    """`PublisherInfo` for rows of (id, name, original_source), with each publisher's domains."""
-    if not rows:
-        return []
-    domains: dict[int, list[str]] = {}
-    statement = (
-        select(PublisherDomain.publisher_id, PublisherDomain.domain)
-        .where(PublisherDomain.publisher_id.in_([row.id for row in rows]))
-        .order_by(PublisherDomain.domain)
-    )
-    for publisher_id, domain in session.execute(statement):
-        domains.setdefault(publisher_id, []).append(domain)
-    return [
-        PublisherInfo(row.name, tuple(domains.get(row.id, ())), bool(row.original_source)) for row in rows
-    ]
 
 
 def recorded_original_column() -> ScalarSelect[int]:

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from newsdedup.core.citations import domain_of
 from newsdedup.ports import PublisherInfo
 from newsdedup.store.models import Article, Publisher, PublisherDomain
-from newsdedup.store.provenance import SqlProvenance, publisher_infos
+from newsdedup.store.provenance import SqlProvenance
+from newsdedup.store.registry import publisher_infos
 
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 MAX_NAME_CHARS = 200

@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -95,20 +96,28 @@ class RegistryCache:
         return snapshot
 
 
+def publisher_infos(session: Session, rows: Sequence[Any]) -> list[PublisherInfo]:
+    """`PublisherInfo` for rows of (id, name, original_source), with each publisher's domains."""
+    if not rows:
+        return []
+    domains: dict[int, list[str]] = {}
+    statement = (
+        select(PublisherDomain.publisher_id, PublisherDomain.domain)
+        .where(PublisherDomain.publisher_id.in_([row.id for row in rows]))
+        .order_by(PublisherDomain.domain)
+    )
+    for publisher_id, domain in session.execute(statement):
+        domains.setdefault(publisher_id, []).append(domain)
+    return [
+        PublisherInfo(row.name, tuple(domains.get(row.id, ())), bool(row.original_source)) for row in rows
+    ]
+
+
 def _read_registry(session: Session, limit: int) -> RegistrySnapshot | None:
-    """The whole registry in two statements, or None if it has more than ``limit`` publishers."""
+    """The whole registry, or None if it has more than ``limit`` publishers."""
     rows = session.execute(
         select(Publisher.id, Publisher.name, Publisher.original_source)
         .order_by(func.lower(Publisher.name), Publisher.id)
         .limit(limit + 1)
     ).all()
-    if len(rows) > limit:
-        return None
-    domains: dict[int, list[str]] = {}
-    for publisher_id, domain in session.execute(
-        select(PublisherDomain.publisher_id, PublisherDomain.domain).order_by(PublisherDomain.domain)
-    ):
-        domains.setdefault(publisher_id, []).append(domain)
-    return RegistrySnapshot.of(
-        [PublisherInfo(row.name, tuple(domains.get(row.id, ())), bool(row.original_source)) for row in rows]
-    )
+    return None if len(rows) > limit else RegistrySnapshot.of(publisher_infos(session, rows))
