@@ -100,15 +100,28 @@ def test_bulk_update_uses_a_constant_number_of_statements(
 
 
 def test_a_query_is_one_statement(
-    engine: Engine, session: Session, scheme: SignatureScheme, bulk_articles: list[NewArticle]
+    engine: Engine,
+    session: Session,
+    scheme: SignatureScheme,
+    bulk_articles: list[NewArticle],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     index = SqlArticleIndex(session, scheme)
     index.upsert_many(bulk_articles[:300])
     index.candidates(bulk_articles[0].fingerprint, limit=5)  # the first query reads the stored scheme
     with counting(engine) as statements:
+        real_fetch = bands.fetch_binary  # psycopg's binary reads bypass SQLAlchemy's events
+
+        def spy(connection: Connection, statement: str, params: Any) -> list[tuple[Any, ...]]:
+            statements.append(statement)
+            return real_fetch(connection, statement, params)
+
+        monkeypatch.setattr(bands, "fetch_binary", spy)
         found = index.candidates(bulk_articles[7].fingerprint, limit=5)
     assert len(statements) == 1
     assert found[0].same_text
+    assert found[0].side is not None and found[0].side.text_hash == bulk_articles[7].fingerprint.text_hash
+    assert np.array_equal(found[0].side.shingles, bulk_articles[7].fingerprint.compact_shingles())
 
 
 @pytest.mark.parametrize("count", [0, 1, 7, 300])

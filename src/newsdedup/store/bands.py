@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from newsdedup.core.fingerprint import Fingerprint, shingles_from_bytes
 from newsdedup.core.pairs import ShingledText
 from newsdedup.ports import BUCKET_READ_LIMIT, Candidate
-from newsdedup.store.bulk import copy_in
+from newsdedup.store.driver import copy_in, fetch_binary, is_psycopg
 
 COPY_THRESHOLD = 500
 """Band rows from which PostgreSQL inserts go through COPY rather than one array INSERT."""
@@ -181,18 +181,27 @@ _WITH_SIDES = (
 )
 """The ranked candidates with what verification reads of them (text hash, stored shingles), in one trip."""
 
-_POSTGRESQL_CANDIDATES = text(
-    _WITH_SIDES.format(
-        ranked="SELECT article_id, sum(hit) AS hits, bool_or(same) AS same_text FROM ("
-        " SELECT b.article_id, 1 AS hit, false AS same"
-        " FROM unnest(CAST(:bands AS smallint[]), CAST(:keys AS bigint[])) AS q(band, key)"
-        " CROSS JOIN LATERAL (SELECT article_id FROM lsh_bands"
-        "  WHERE band = q.band AND key = q.key ORDER BY article_id LIMIT :per_key) AS b"
-        " UNION ALL"
-        " SELECT id, 0, true FROM articles WHERE text_hash = :text_hash"
-        f") AS u GROUP BY article_id {_RANKED} LIMIT :limit"
+_POSTGRESQL_RANKED = (
+    "SELECT article_id, sum(hit) AS hits, bool_or(same) AS same_text FROM ("
+    " SELECT b.article_id, 1 AS hit, false AS same"
+    " FROM unnest(CAST({bands} AS smallint[]), CAST({keys} AS bigint[])) AS q(band, key)"
+    " CROSS JOIN LATERAL (SELECT article_id FROM lsh_bands"
+    "  WHERE band = q.band AND key = q.key ORDER BY article_id LIMIT {per_key}) AS b"
+    " UNION ALL"
+    " SELECT id, 0, true FROM articles WHERE text_hash = {text_hash}"
+    f") AS u GROUP BY article_id {_RANKED} LIMIT {{limit}}"
+)
+_PARAMETERS = ("bands", "keys", "per_key", "text_hash", "limit")
+_PSYCOPG_CANDIDATES = _WITH_SIDES.format(
+    ranked=_POSTGRESQL_RANKED.format(
+        **{name: f"%({name})s" for name in _PARAMETERS} | {"bands": "%(bands)b", "keys": "%(keys)b"}
     )
 )
+"""The candidate statement for psycopg: arrays sent and rows read in binary (`fetch_binary`)."""
+_POSTGRESQL_CANDIDATES = text(
+    _WITH_SIDES.format(ranked=_POSTGRESQL_RANKED.format(**{name: f":{name}" for name in _PARAMETERS}))
+)
+"""The same for other PostgreSQL drivers."""
 
 
 @lru_cache(maxsize=8)
@@ -221,25 +230,30 @@ def _side(text_hash: int, shingles: bytes | None) -> ShingledText | None:
 
 def find_candidates(session: Session, fingerprint: Fingerprint, limit: int) -> list[Candidate]:
     """Articles sharing a band key with ``fingerprint`` (up to `BUCKET_READ_LIMIT` per key) or its exact
-    text hash, with their stored compact shingles, in one statement."""
+    text hash, with their stored compact shingles, in one statement (read in binary through psycopg)."""
     keys: list[int] = fingerprint.band_keys.astype(np.int64, copy=False).tolist()
     params: dict[str, Any] = {
         "text_hash": fingerprint.text_hash,
         "limit": max(limit, 0),
         "per_key": BUCKET_READ_LIMIT,
     }
-    if session.get_bind().dialect.name == "postgresql":
-        statement = _POSTGRESQL_CANDIDATES
+    connection = session.connection()
+    rows: Sequence[Sequence[Any]]
+    if _is_postgresql(connection):
         params |= {"bands": list(range(len(keys))), "keys": keys}
+        if is_psycopg(connection):
+            rows = fetch_binary(connection, _PSYCOPG_CANDIDATES, params)
+        else:
+            rows = connection.execute(_POSTGRESQL_CANDIDATES, params).all()
     else:
-        statement = _sqlite_candidates(len(keys))
         params |= {f"b{i}": i for i in range(len(keys))} | {f"k{i}": key for i, key in enumerate(keys)}
+        rows = connection.execute(_sqlite_candidates(len(keys)), params).all()
     return [
         Candidate(
-            article_id=int(row.article_id),
-            band_hits=int(row.hits),
-            same_text=bool(row.same_text),
-            side=_side(row.text_hash, row.shingles),
+            article_id=int(article_id),
+            band_hits=int(hits),
+            same_text=bool(same_text),
+            side=_side(text_hash, shingles),
         )
-        for row in session.execute(statement, params)
+        for article_id, hits, same_text, text_hash, shingles in rows
     ]

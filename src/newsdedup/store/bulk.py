@@ -11,21 +11,20 @@ holds the write lock, so no other writer takes the same ids) and inserts with pr
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator, Sequence, Sized
-from contextlib import contextmanager
+from collections.abc import Sequence, Sized
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 import numpy as np
 from sqlalchemy import Connection, Dialect, text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from newsdedup.core.fingerprint import Fingerprint, shingles_to_bytes
 from newsdedup.core.scheme import SignatureScheme
 from newsdedup.ports import ArticleFields, NewArticle
 from newsdedup.store.batch import check_fingerprint_scheme, check_published_at
+from newsdedup.store.driver import copy_in, is_psycopg
 from newsdedup.store.models import Article
 
 _ARTICLE_COLUMNS = (
@@ -150,10 +149,6 @@ class NewArticleFields(ArticleFields, Protocol):
         ...
 
 
-def _is_psycopg(connection: Connection) -> bool:
-    return connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg"
-
-
 def reserve_article_ids(session: Session, count: int) -> list[int]:
     """``count`` fresh article ids, ascending, in one statement. Call inside the write transaction."""
     if count == 0:
@@ -184,7 +179,7 @@ def insert_articles(
     if not positions:
         return
     connection = session.connection()
-    if _is_psycopg(connection):
+    if is_psycopg(connection):
         _copy_articles(connection, batch, positions, ids, now)
         _copy_signatures(connection, batch, positions, ids)
         return
@@ -242,19 +237,6 @@ def _stamp_processor(dialect: Dialect) -> Any:
     """How SQLAlchemy binds an article timestamp on this dialect (UTC; SQLite: its text form)."""
     process = Article.__table__.c.first_seen_at.type.bind_processor(dialect)
     return process if process is not None else (lambda value: value)
-
-
-@contextmanager
-def copy_in(connection: Connection, statement: str) -> Iterator[Any]:
-    """A psycopg COPY ... FROM STDIN on the session's own connection (so it joins its transaction);
-    a database error comes out as SQLAlchemy's (e.g. `IntegrityError`), as from any other statement."""
-    driver: Any = connection.connection.driver_connection
-    dbapi: Any = connection.dialect.loaded_dbapi
-    try:
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            yield copy
-    except dbapi.Error as error:
-        raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
 
 
 def _copy_articles(
