@@ -172,8 +172,11 @@ def storing(
                         index.upsert_batch(batch)
                     return len(batch)
 
-                yield put
-                deferred.finish()
+                try:
+                    yield put
+                    deferred.finish()
+                finally:
+                    deferred.close()
                 return
     yield lambda batch: store(sessions, scheme, batch)
 

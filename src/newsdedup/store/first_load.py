@@ -6,12 +6,13 @@ memory). When a load begins on an empty index, `FirstLoad.begin` instead:
 
 - PostgreSQL: locks ``articles`` against other writers (readers go on) and ``lsh_bands`` altogether,
   drops the ``lsh_bands`` primary key, and lets the load COPY band rows into the bare table;
-- SQLite: gathers band rows in a temporary table of the connection (readers see the empty index).
+- SQLite: keeps band rows out of the database, in temporary files (`BandSpill`; readers see the empty
+  index).
 
 `FirstLoad.finish` then re-keys the articles updated during the load and builds the primary key once
-(PostgreSQL: ``ADD PRIMARY KEY``, a sort; SQLite: one insert in key order). It all happens in the
-caller's one transaction, so a load that fails or is interrupted before its commit leaves the index as
-it was: empty, with its primary key.
+(PostgreSQL: ``ADD PRIMARY KEY``, a sort; SQLite: the rows sorted band by band and inserted in key
+order). It all happens in the caller's one transaction, so a load that fails or is interrupted before
+its commit leaves the index as it was: empty, with its primary key.
 """
 
 from __future__ import annotations
@@ -20,14 +21,13 @@ import numpy as np
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from newsdedup.store.band_spill import BandSpill
 from newsdedup.store.bands import BandRows, copy_band_rows, insert_band_rows
+from newsdedup.store.driver import is_psycopg
 
 PRIMARY_KEY = "pk_lsh_bands"
-_STAGED = "temp.first_load_bands"
 _KEY_BUILD_MEMORY = "256MB"
 """``maintenance_work_mem`` for building the primary key (the server default, 64 MB, spills the sort)."""
-_SORT_THREADS = 2
-"""SQLite's helper threads for sorting the staged rows (the preparing workers are idle by then)."""
 
 
 def index_is_empty(connection: Connection) -> bool:
@@ -40,13 +40,15 @@ def index_is_empty(connection: Connection) -> bool:
 class FirstLoad:
     """Band rows of a load into an empty index, written without the primary key and keyed at the end.
 
-    Use it in one transaction: `begin`, `insert` and `rekey` for each batch, `finish` before the commit.
+    Use it in one transaction: `begin`, `insert` and `rekey` for each batch, `finish` before the commit;
+    `close` in any case.
     """
 
     def __init__(self, session: Session) -> None:
         self._session = session
         self._rekeyed: dict[int, np.ndarray] = {}
         self._loaded: set[int] = set()
+        self._spill = BandSpill() if session.connection().dialect.name == "sqlite" else None
 
     def stored_before(self, urls: list[str]) -> list[str]:
         """Those of ``urls`` that may be stored already: only the load itself stores while it runs, so
@@ -67,33 +69,29 @@ class FirstLoad:
         connection = session.connection()
         if not index_is_empty(connection):
             return None
-        postgresql = connection.dialect.name == "postgresql"
-        if postgresql:
+        if connection.dialect.name == "postgresql":
             # The order other writers take them in: articles, then lsh_bands.
             connection.exec_driver_sql("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")
             connection.exec_driver_sql("LOCK TABLE lsh_bands IN ACCESS EXCLUSIVE MODE")
             if not index_is_empty(connection):
                 return None
             connection.exec_driver_sql(f"ALTER TABLE lsh_bands DROP CONSTRAINT {PRIMARY_KEY}")
-        else:
-            # SQLite's write transaction began with the write lock (BEGIN IMMEDIATE): the check holds.
-            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {_STAGED}")
-            connection.exec_driver_sql(
-                f"CREATE TABLE {_STAGED} (band INTEGER, key INTEGER, article_id INTEGER)"
-            )
+        # SQLite's write transaction began with the write lock (BEGIN IMMEDIATE): the check holds.
         return cls(session)
 
-    def insert(self, rows: BandRows) -> None:
-        """Add the band rows of articles new to the index (best in key order: the key builds faster)."""
-        if not rows:
+    def insert(self, article_ids: list[int], keys: np.ndarray) -> None:
+        """Add the band rows of articles new to the index, one row of ``keys`` each."""
+        if not article_ids:
+            return
+        if self._spill is not None:
+            self._spill.add(article_ids, keys)
             return
         connection = self._session.connection()
-        if connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg":
+        rows = BandRows.in_key_order_of(article_ids, keys)  # in key order, the key builds faster
+        if is_psycopg(connection):
             copy_band_rows(connection, rows)
-        elif connection.dialect.name == "postgresql":
-            insert_band_rows(self._session, rows)
         else:
-            rows.insert_sqlite(connection, _STAGED)
+            insert_band_rows(self._session, rows)
 
     def rekey(self, article_ids: list[int], keys: np.ndarray) -> None:
         """Give articles already loaded new band keys (one row of ``keys`` each), applied at `finish`."""
@@ -103,30 +101,27 @@ class FirstLoad:
     def finish(self) -> None:
         """Re-key the updated articles and build the primary key, in the caller's transaction."""
         connection = self._session.connection()
-        postgresql = connection.dialect.name == "postgresql"
-        table = "lsh_bands" if postgresql else _STAGED
+        if self._spill is not None:
+            for rows in self._spill.in_key_order(self._rekeyed):
+                rows.insert_sqlite(connection, "lsh_bands")
+            self._rekeyed.clear()
+            return
         if self._rekeyed:
             ids = list(self._rekeyed)
-            mark = "%s" if connection.dialect.paramstyle != "qmark" else "?"
             for start in range(0, len(ids), 5000):
                 chunk = ids[start : start + 5000]
-                marks = ", ".join(mark for _ in chunk)
-                connection.exec_driver_sql(f"DELETE FROM {table} WHERE article_id IN ({marks})", tuple(chunk))
-            self.insert(BandRows.in_key_order_of(ids, np.stack([self._rekeyed[i] for i in ids])))
-            self._rekeyed.clear()
-        if postgresql:
-            connection.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{_KEY_BUILD_MEMORY}'")
-            connection.exec_driver_sql(
-                f"ALTER TABLE lsh_bands ADD CONSTRAINT {PRIMARY_KEY} PRIMARY KEY (band, key, article_id)"
-            )
-        else:
-            threads = connection.exec_driver_sql("PRAGMA threads").scalar_one()
-            connection.exec_driver_sql(f"PRAGMA threads = {_SORT_THREADS}")  # the sort's helpers
-            try:
+                marks = ", ".join("%s" for _ in chunk)
                 connection.exec_driver_sql(
-                    f"INSERT INTO lsh_bands (band, key, article_id) SELECT band, key, article_id "
-                    f"FROM {_STAGED} ORDER BY band, key, article_id"
+                    f"DELETE FROM lsh_bands WHERE article_id IN ({marks})", tuple(chunk)
                 )
-            finally:
-                connection.exec_driver_sql(f"PRAGMA threads = {int(threads)}")
-            connection.exec_driver_sql(f"DROP TABLE {_STAGED}")
+            self.insert(ids, np.stack([self._rekeyed[i] for i in ids]))
+            self._rekeyed.clear()
+        connection.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{_KEY_BUILD_MEMORY}'")
+        connection.exec_driver_sql(
+            f"ALTER TABLE lsh_bands ADD CONSTRAINT {PRIMARY_KEY} PRIMARY KEY (band, key, article_id)"
+        )
+
+    def close(self) -> None:
+        """Drop what the load kept outside the database (SQLite's band rows), finished or not."""
+        if self._spill is not None:
+            self._spill.close()

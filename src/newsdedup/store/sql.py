@@ -181,7 +181,7 @@ class SqlArticleIndex:
         if self._first_load is not None:
             self._first_load.stored([batch.urls[position] for position in new])
             new_keys = batch.band_keys[np.asarray(new, dtype=np.intp)]
-            self._first_load.insert(BandRows.in_key_order_of(new_ids, new_keys))
+            self._first_load.insert(new_ids, new_keys)
             changed_keys = batch.band_keys[np.asarray([position for _, position in changed], dtype=np.intp)]
             self._first_load.rekey([old.id for old, _ in changed], changed_keys)
         else:
