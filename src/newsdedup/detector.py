@@ -167,7 +167,7 @@ class Detector:
         index: ArticleIndex,
         *,
         verify: VerifyConfig | None = None,
-        candidate_limit: int = 50,
+        candidate_limit: int = 30,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         provenance: Provenance | None = None,
     ) -> None:

@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=500_000, description="Longest article text accepted, in characters.")
     max_bulk_items: int = Field(default=1000, description="Most articles in one bulk request.")
     match_limit: int = Field(default=10, description="Default number of matches returned.")
-    candidate_limit: int = Field(default=50, description="Most LSH candidates verified per query.")
+    candidate_limit: int = Field(default=30, description="Most LSH candidates verified per query.")
     db_pool_size: int = Field(default=5, description="Connections per worker process (PostgreSQL).")
     auth: Literal["on", "off", "auto"] = Field(
         default="auto",
