@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import BigInteger, Dialect, any_, bindparam, delete, func, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from newsdedup.core.fingerprint import (
@@ -32,6 +34,7 @@ from newsdedup.store.bulk import (
     reserve_article_ids,
     tune_for_bulk_load,
 )
+from newsdedup.store.driver import fetch_binary, is_psycopg
 from newsdedup.store.first_load import FirstLoad
 from newsdedup.store.meta import SchemeConfirmation, ensure_scheme, stored_scheme
 from newsdedup.store.models import Article, LshBand, Signature
@@ -82,13 +85,31 @@ def _stored(row: Any) -> StoredArticle:
         url=row.url,
         text=row.text,
         text_hash=row.text_hash,
-        first_seen_at=row.first_seen_at,
+        first_seen_at=row.first_seen_at.astimezone(UTC),
         title=row.title,
         publisher=row.publisher,
         domain=row.domain,
         canonical_url=row.canonical_url,
-        published_at=row.published_at,
+        published_at=_utc(row.published_at),
     )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """Timestamps read by psycopg directly come in the session's time zone; SQLAlchemy's are UTC already."""
+    return moment if moment is None or moment.tzinfo is UTC else moment.astimezone(UTC)
+
+
+_ARTICLES_WITH_ORIGINALS = select(*_ARTICLE_COLUMNS, recorded_original_column().label("recorded_original"))
+
+
+@lru_cache(maxsize=4)
+def _articles_by_ids(dialect: Dialect) -> tuple[str, dict[str, Any]]:
+    """`_ARTICLES_WITH_ORIGINALS` of the ids in parameter ``ids``, compiled once for psycopg: its SQL and
+    its fixed parameters."""
+    compiled = _ARTICLES_WITH_ORIGINALS.where(
+        Article.id == any_(bindparam("ids", type_=ARRAY(BigInteger)))
+    ).compile(dialect=dialect)
+    return str(compiled), {name: value for name, value in compiled.params.items() if name != "ids"}
 
 
 def _keys_of(signatures: Iterable[bytes], scheme: SignatureScheme) -> np.ndarray:
@@ -274,12 +295,18 @@ class SqlArticleIndex:
         return None if row is None else _stored(row)
 
     def get_many(self, article_ids: Sequence[int]) -> dict[int, StoredArticle]:
-        """Several articles by id; missing ids are absent from the result."""
+        """Several articles by id; missing ids are absent from the result. Each one's recorded original
+        is read with it (`remember_recorded_originals`); through psycopg, in binary (`fetch_binary`)."""
         found: dict[int, StoredArticle] = {}
         originals: dict[int, int | None] = {}
-        columns = (*_ARTICLE_COLUMNS, recorded_original_column().label("recorded_original"))
+        connection = self._session.connection()
         for chunk in _chunks(list(dict.fromkeys(article_ids))):
-            for row in self._session.execute(select(*columns).where(Article.id.in_(chunk))):
+            if is_psycopg(connection):
+                statement, params = _articles_by_ids(connection.dialect)
+                rows = fetch_binary(connection, statement, params | {"ids": list(chunk)}, named=True)
+            else:
+                rows = list(self._session.execute(_ARTICLES_WITH_ORIGINALS.where(Article.id.in_(chunk))))
+            for row in rows:
                 found[row.id] = _stored(row)
                 originals[row.id] = row.recorded_original
         remember_recorded_originals(self._session, originals)
