@@ -42,8 +42,10 @@ class BandSpill:
         ``replaced`` get the keys given there (one per band) instead of those added for them."""
         dropped = np.fromiter(replaced, dtype=np.int64, count=len(replaced))
         new_keys = np.stack(list(replaced.values())) if replaced else None
-        bands = sorted(set(self._files) | (set(range(new_keys.shape[1])) if new_keys is not None else set()))
-        for band in bands:
+        bands = set(self._files)
+        if new_keys is not None:
+            bands.update(range(new_keys.shape[1]))
+        for band in sorted(bands):
             pairs = self._read(band)
             keys, ids = pairs[:, 0], pairs[:, 1]
             if new_keys is not None:

@@ -133,7 +133,7 @@ def insert_band_rows(session: Session, rows: BandRows) -> None:
     connection = session.connection()
     if not _is_postgresql(connection):
         rows.insert_sqlite(connection, "lsh_bands", on_conflict="ON CONFLICT DO NOTHING")
-    elif len(rows) >= COPY_THRESHOLD and connection.dialect.driver == "psycopg":
+    elif len(rows) >= COPY_THRESHOLD and is_psycopg(connection):
         copy_band_rows(connection, rows)
     else:
         connection.execute(

@@ -300,9 +300,10 @@ class SqlArticleIndex:
         found: dict[int, StoredArticle] = {}
         originals: dict[int, int | None] = {}
         connection = self._session.connection()
+        binary = _articles_by_ids(connection.dialect) if is_psycopg(connection) else None
         for chunk in _chunks(list(dict.fromkeys(article_ids))):
-            if is_psycopg(connection):
-                statement, params = _articles_by_ids(connection.dialect)
+            if binary is not None:
+                statement, params = binary
                 rows = fetch_binary(connection, statement, params | {"ids": list(chunk)}, named=True)
             else:
                 rows = list(self._session.execute(_ARTICLES_WITH_ORIGINALS.where(Article.id.in_(chunk))))
